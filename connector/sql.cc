@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "connector/sqlserver/decode.h"
 
 namespace ehi::sql {
@@ -286,6 +287,58 @@ absl::StatusOr<std::string> SelectOneRowQuery(absl::string_view schema, absl::st
   absl::StatusOr<std::string> name = QualifiedName(schema, table);
   if (!name.ok()) return name.status();
   return absl::StrCat("SELECT TOP (1) * FROM ", *name);
+}
+
+std::string SelectPageQuery(const SelectPage& page) {
+  std::string sql = "SELECT ";
+  if (page.limit > 0) absl::StrAppend(&sql, "TOP (", page.limit, ") ");
+  absl::StrAppend(&sql, absl::StrJoin(page.select_list, ", "), " FROM ", page.from);
+  std::vector<std::string> where;
+  for (const std::string& w : page.where) {
+    if (!w.empty()) where.push_back(w);
+  }
+  if (!where.empty()) absl::StrAppend(&sql, " WHERE ", absl::StrJoin(where, " AND "));
+  if (!page.order_by.empty())
+    absl::StrAppend(&sql, " ORDER BY ", absl::StrJoin(page.order_by, ", "));
+  return sql;
+}
+
+std::string OrderByTerm(absl::string_view quoted_column, bool descending) {
+  return descending ? absl::StrCat(quoted_column, " DESC") : std::string(quoted_column);
+}
+
+std::string RangePredicate(absl::string_view quoted_column, absl::string_view lower_literal,
+                           absl::string_view upper_literal) {
+  std::vector<std::string> parts;
+  if (!lower_literal.empty()) parts.push_back(absl::StrCat(quoted_column, " >= ", lower_literal));
+  if (!upper_literal.empty()) parts.push_back(absl::StrCat(quoted_column, " < ", upper_literal));
+  return absl::StrJoin(parts, " AND ");
+}
+
+std::string NotSoftDeletedPredicate(absl::string_view quoted_column) {
+  return absl::StrCat("ISNULL(", quoted_column, ", 0) = 0");
+}
+
+std::string MinMaxQuery(absl::string_view qualified_table, absl::string_view quoted_column) {
+  return absl::StrCat("SELECT MIN(", quoted_column, "), MAX(", quoted_column, ") FROM ",
+                      qualified_table);
+}
+
+std::string QuantileBoundsQuery(absl::string_view qualified_table, absl::string_view quoted_column,
+                                int tiles) {
+  return absl::StrCat("SELECT MIN(q.", quoted_column, ") FROM (SELECT ", quoted_column, ", NTILE(",
+                      tiles, ") OVER (ORDER BY ", quoted_column, ") AS [ehi_tile] FROM ",
+                      qualified_table, ") AS q GROUP BY q.[ehi_tile] ORDER BY MIN(q.",
+                      quoted_column, ")");
+}
+
+std::string CountLiveQuery(absl::string_view qualified_table,
+                           absl::string_view quoted_deleted_column) {
+  std::string sql = absl::StrCat("SELECT COUNT_BIG(*) FROM ", qualified_table);
+  if (!quoted_deleted_column.empty()) {
+    absl::StrAppend(&sql, " WHERE ", NotSoftDeletedPredicate(quoted_deleted_column));
+  }
+  return sql;
 }
 
 }  // namespace ehi::sql

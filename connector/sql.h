@@ -82,6 +82,50 @@ absl::string_view PartitionsProbeQuery();
 // SELECT TOP (1) * FROM [s].[t]
 absl::StatusOr<std::string> SelectOneRowQuery(absl::string_view schema, absl::string_view table);
 
+// ---- Sync queries (connector/sync) ----
+
+// A keyset page, the only shape of row query the sync engine runs:
+//   SelectPageQuery({.from = "[dbo].[t]", .select_list = {"[id]", "[v]"},
+//                    .where = {"[id] >= 10 AND [id] < 20", "([id] > 12)"},
+//                    .order_by = {"[id]"}, .limit = 500})
+//   → SELECT TOP (500) [id], [v] FROM [dbo].[t]
+//     WHERE [id] >= 10 AND [id] < 20 AND ([id] > 12) ORDER BY [id]
+// No WHERE when `where` is empty, no ORDER BY when `order_by` is empty, no
+// TOP when limit <= 0. Never OFFSET.
+struct SelectPage {
+  std::string from;                      // from QualifiedName
+  std::vector<std::string> select_list;  // from SelectExpression
+  std::vector<std::string> where;        // conjuncts, ANDed
+  std::vector<std::string> order_by;     // from OrderByTerm
+  long long limit = 0;
+};
+std::string SelectPageQuery(const SelectPage& page);
+
+// "[a]" or "[a] DESC".
+std::string OrderByTerm(absl::string_view quoted_column, bool descending);
+
+// Half-open range on one column: "[a] >= lo AND [a] < hi"; either side may be
+// absent (empty literal); both absent → "".
+std::string RangePredicate(absl::string_view quoted_column, absl::string_view lower_literal,
+                           absl::string_view upper_literal);
+
+// "ISNULL([_IsDeleted], 0) = 0": Caboodle's soft-deleted rows excluded.
+std::string NotSoftDeletedPredicate(absl::string_view quoted_column);
+
+// SELECT MIN([c]), MAX([c]) FROM [s].[t]
+std::string MinMaxQuery(absl::string_view qualified_table, absl::string_view quoted_column);
+
+// Lower bounds of `tiles` equal-count groups of the column, ascending:
+//   SELECT MIN(q.[c]) FROM (SELECT [c], NTILE(4) OVER (ORDER BY [c]) AS [ehi_tile]
+//   FROM [s].[t]) AS q GROUP BY q.[ehi_tile] ORDER BY MIN(q.[c])
+std::string QuantileBoundsQuery(absl::string_view qualified_table, absl::string_view quoted_column,
+                                int tiles);
+
+// SELECT COUNT_BIG(*) FROM [s].[t] [WHERE ISNULL([_IsDeleted], 0) = 0]
+// (`quoted_deleted_column` empty → no filter).
+std::string CountLiveQuery(absl::string_view qualified_table,
+                           absl::string_view quoted_deleted_column);
+
 }  // namespace ehi::sql
 
 #endif  // EHI_CONNECTOR_SQL_H_

@@ -1,0 +1,31 @@
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "common/logger.h"
+#include "common/status_macros.h"
+#include "connector/catalog.h"
+#include "connector/config.h"
+#include "connector/sqlserver/connection.h"
+#include "server/handlers.h"
+#include "server/proto_convert.h"
+
+namespace ehi::server {
+
+absl::Status HandleSchema(const fivetran_sdk::v2::SchemaRequest& request,
+                          fivetran_sdk::v2::SchemaResponse* response) {
+  EHI_ASSIGN_OR_RETURN(Config config, ParseConfig(ToConfigMap(request.configuration())));
+  for (const std::string& warning : config.warnings) LogWarning(warning);
+  EHI_ASSIGN_OR_RETURN(std::unique_ptr<sqlserver::Connection> conn,
+                       sqlserver::Connection::Open(config.ConnectionSettings()));
+  EHI_ASSIGN_OR_RETURN(Catalog catalog, DiscoverCatalog(*conn, config.filter));
+  for (const std::string& warning : catalog.warnings) LogWarning(warning);
+  FillSchemaList(catalog, response->mutable_with_schema());
+  response->set_selection_not_supported(false);
+  size_t columns = 0;
+  for (const TableInfo& t : catalog.tables) columns += t.columns.size();
+  LogInfo(absl::StrCat("Schema: ", response->with_schema().schemas_size(), " schemas, ",
+                       catalog.tables.size(), " tables, ", columns, " columns"));
+  return absl::OkStatus();
+}
+
+}  // namespace ehi::server
