@@ -14,6 +14,7 @@ std::string Usage() {
   return "usage:\n"
          "  connector-tester --port N [--host H] --data-dir DIR\n"
          "                   [--destination-schema NAME] [--interactive]\n"
+         "                   [--connect-timeout SECONDS]\n"
          "  connector-tester query --data-dir DIR \"SQL\"\n";
 }
 
@@ -55,6 +56,14 @@ absl::StatusOr<Options> ParseArgs(const std::vector<std::string>& args) {
         return absl::InvalidArgumentError("--destination-schema is empty");
       }
       options.destination_schema = *v;
+    } else if (arg == "--connect-timeout") {
+      absl::StatusOr<std::string> v = value("--connect-timeout");
+      if (!v.ok()) return v.status();
+      if (!absl::SimpleAtoi(*v, &options.connect_timeout_seconds) ||
+          options.connect_timeout_seconds <= 0) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--connect-timeout must be a positive number of seconds, got '", *v, "'"));
+      }
     } else if (arg == "--interactive") {
       options.interactive = true;
     } else if (options.query && options.sql.empty() && arg.rfind("--", 0)) {

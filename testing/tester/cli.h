@@ -2,6 +2,7 @@
 //
 //   connector-tester --port N [--host H] --data-dir DIR
 //                    [--destination-schema NAME] [--interactive]
+//                    [--connect-timeout SECONDS]
 //   connector-tester query --data-dir DIR "SQL"
 #ifndef EHI_TESTING_TESTER_CLI_H_
 #define EHI_TESTING_TESTER_CLI_H_
@@ -20,6 +21,7 @@ struct Options {
   std::string data_dir;
   std::string destination_schema = "default_schema";
   bool interactive = false;
+  int connect_timeout_seconds = 15;
   std::string sql;  // for `query`
 };
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -20,6 +21,7 @@
 #include "testing/tester/config_file.h"
 #include "testing/tester/database.h"
 #include "testing/tester/progress.h"
+#include "testing/tester/response_queue.h"
 #include "testing/tester/selection_file.h"
 #include "testing/tester/state_store.h"
 
@@ -29,7 +31,6 @@ namespace v2 = ::fivetran_sdk::v2;
 
 namespace {
 
-constexpr absl::Duration kConnectTimeout = absl::Seconds(15);
 constexpr absl::Duration kCallTimeout = absl::Minutes(5);
 
 std::string GrpcError(const char* call, const grpc::Status& status) {
@@ -86,10 +87,10 @@ absl::Status Sync::Connect() {
   const std::string target = absl::StrCat(options_.host, ":", options_.port);
   std::shared_ptr<grpc::Channel> channel =
       grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
-  if (!channel->WaitForConnected(absl::ToChronoTime(absl::Now() + kConnectTimeout))) {
+  const absl::Duration timeout = absl::Seconds(options_.connect_timeout_seconds);
+  if (!channel->WaitForConnected(absl::ToChronoTime(absl::Now() + timeout))) {
     return absl::UnavailableError(absl::StrCat("cannot reach the connector at ", target, " within ",
-                                               absl::FormatDuration(kConnectTimeout),
-                                               " (is it running?)"));
+                                               absl::FormatDuration(timeout), " (is it running?)"));
   }
   stub_ = v2::SourceConnector::NewStub(channel);
   return absl::OkStatus();
@@ -177,10 +178,26 @@ absl::Status Sync::StreamUpdate(v2::UpdateRequest request, Applier& applier) {
   grpc::ClientContext context;
   std::unique_ptr<grpc::ClientReader<v2::UpdateResponse>> reader = stub_->Update(&context, request);
   update_started_ = true;
+
+  // The reader thread receives while this thread applies. 1000 responses
+  // hold up to 100,000 batched records.
+  ResponseQueue queue(1000);
+  grpc::Status stream_status;
+  std::thread receiver([&] {
+    v2::UpdateResponse response;
+    while (reader->Read(&response)) {
+      if (!queue.Push(std::move(response))) break;
+      response.Clear();
+    }
+    queue.Close();
+  });
+
   const std::string state_path = Path("state.json");
   absl::Status failure;
-  v2::UpdateResponse response;
-  while (failure.ok() && reader->Read(&response)) {
+  while (failure.ok()) {
+    std::optional<v2::UpdateResponse> next = queue.Pop();
+    if (!next.has_value()) break;
+    const v2::UpdateResponse& response = *next;
     switch (response.operation_case()) {
       case v2::UpdateResponse::kRecord:
         failure = applier.Apply(response.record());
@@ -218,13 +235,12 @@ absl::Status Sync::StreamUpdate(v2::UpdateRequest request, Applier& applier) {
   }
   if (!failure.ok()) {
     context.TryCancel();
-    reader->Finish();  // drains; the status is that of our cancel
-    return failure;
+    queue.Abandon();
   }
+  receiver.join();
   grpc::Status status = reader->Finish();
-  if (!status.ok()) {
-    return absl::UnavailableError(GrpcError("Update", status));
-  }
+  if (!failure.ok()) return failure;  // the stream status is our own cancel
+  if (!status.ok()) return absl::UnavailableError(GrpcError("Update", status));
   return applier.Commit();
 }
 
