@@ -1,0 +1,87 @@
+// Real processes for integration tests: the mssql-emulator and ehi-connector
+// on free ports, and a gRPC client for the connector.
+//
+//   absl::StatusOr<RunningEmulator> emu = StartEmulator(EMULATOR_PATH, {});
+//   absl::StatusOr<RunningConnector> conn = StartConnector(CONNECTOR_PATH);
+//   ConnectorClient client(conn->port);
+//   fivetran_sdk::v2::SchemaResponse schema;
+//   grpc::Status s = client.Schema(EmulatorConfig(*emu, {}), &schema);
+#ifndef EHI_TESTING_E2E_FIXTURES_H_
+#define EHI_TESTING_E2E_FIXTURES_H_
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "connector_sdk.grpc.pb.h"
+#include "grpcpp/channel.h"
+#include "testing/e2e/process.h"
+
+namespace ehi::e2e {
+
+using ConfigMap = std::map<std::string, std::string>;
+
+struct EmulatorOptions {
+  std::string user = "ehi_user";
+  std::string password = "Emul@tor-Pa55";
+  std::string database = "Caboodle";
+  std::string seed = "demo";  // empty: no seed
+  std::string tls_cert;       // PEM paths; empty: no TLS
+  std::string tls_key;
+  std::string encryption;  // off | on | required; empty: emulator default
+  std::string data = ":memory:";
+  std::string stderr_path;  // emulator log (JSON lines); empty: inherit
+};
+
+struct RunningEmulator {
+  ChildProcess process;
+  int port = 0;
+  EmulatorOptions options;
+};
+
+// Starts the emulator with --port 0 and reads "listening on <port>".
+absl::StatusOr<RunningEmulator> StartEmulator(const std::string& binary,
+                                              const EmulatorOptions& options);
+
+// The connector configuration for an emulator: server 127.0.0.1, its port,
+// database, user, password and encryption off, then `overrides`.
+ConfigMap EmulatorConfig(const RunningEmulator& emulator, const ConfigMap& overrides = {});
+
+struct RunningConnector {
+  ChildProcess process;
+  int port = 0;
+};
+
+// Starts ehi-connector on a free port and waits for its "listening" log
+// line and a SERVING health check.
+absl::StatusOr<RunningConnector> StartConnector(const std::string& binary,
+                                                const std::string& stderr_path = "");
+
+// Blocking client for fivetran_sdk.v2.SourceConnector with a per-call
+// deadline.
+class ConnectorClient {
+ public:
+  explicit ConnectorClient(int port, absl::Duration deadline = absl::Seconds(60));
+
+  grpc::Status ConfigurationForm(fivetran_sdk::v2::ConfigurationFormResponse* out);
+  grpc::Status Test(const std::string& name, const ConfigMap& config,
+                    fivetran_sdk::v2::TestResponse* out);
+  grpc::Status Schema(const ConfigMap& config, fivetran_sdk::v2::SchemaResponse* out);
+  // Starts an Update stream; read with reader->Read(), end with Finish().
+  std::unique_ptr<grpc::ClientReader<fivetran_sdk::v2::UpdateResponse>> Update(
+      grpc::ClientContext* context, const fivetran_sdk::v2::UpdateRequest& request);
+
+  fivetran_sdk::v2::SourceConnector::Stub& stub() { return *stub_; }
+
+ private:
+  void Prepare(grpc::ClientContext* context) const;
+  absl::Duration deadline_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<fivetran_sdk::v2::SourceConnector::Stub> stub_;
+};
+
+}  // namespace ehi::e2e
+
+#endif  // EHI_TESTING_E2E_FIXTURES_H_

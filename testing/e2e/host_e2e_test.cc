@@ -1,0 +1,445 @@
+// Integration tests of the connector host over real sockets: the real
+// mssql-emulator (plain and TLS) and the real ehi-connector process, driven
+// through a real gRPC client.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "connector/sqlserver/connection.h"
+#include "gmock/gmock.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "gtest/gtest.h"
+#include "testing/e2e/every_type.h"
+#include "testing/e2e/fixtures.h"
+
+namespace ehi::e2e {
+namespace {
+
+namespace v2 = fivetran_sdk::v2;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kConnector[] = EHI_CONNECTOR_PATH;
+constexpr char kEmulator[] = EHI_EMULATOR_PATH;
+
+struct World {
+  TempDir dir;
+  TlsFiles tls;
+  std::optional<RunningEmulator> plain;
+  std::optional<RunningEmulator> secure;
+  std::optional<RunningConnector> connector;
+  std::string setup_error;     // no connector: every test skips
+  std::string emulator_error;  // no emulator: tests that need it skip
+};
+World* world = nullptr;
+
+#define REQUIRE_EMULATOR() \
+  if (!world->emulator_error.empty()) GTEST_SKIP() << world->emulator_error
+
+class HostE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    world = new World();
+    absl::StatusOr<RunningConnector> c =
+        StartConnector(kConnector, world->dir.File("connector-stderr.log"));
+    if (!c.ok()) {
+      world->setup_error = absl::StrCat("connector: ", c.status().ToString());
+      return;
+    }
+    world->connector.emplace(*std::move(c));
+    if (std::string(kEmulator).empty()) {
+      world->emulator_error = "mssql-emulator is not built in this tree";
+      return;
+    }
+    absl::StatusOr<TlsFiles> tls = MakeTlsFiles(world->dir.path(), "localhost");
+    if (!tls.ok()) {
+      world->emulator_error = tls.status().ToString();
+      return;
+    }
+    world->tls = *tls;
+    EmulatorOptions plain;
+    plain.encryption = "off";
+    plain.stderr_path = world->dir.File("emulator-plain.log");
+    absl::StatusOr<RunningEmulator> e1 = StartEmulator(kEmulator, plain);
+    if (!e1.ok()) {
+      world->emulator_error = absl::StrCat("plain emulator: ", e1.status().ToString());
+      return;
+    }
+    world->plain.emplace(*std::move(e1));
+    EmulatorOptions secure;
+    secure.tls_cert = world->tls.server_cert;
+    secure.tls_key = world->tls.server_key;
+    secure.encryption = "required";
+    secure.stderr_path = world->dir.File("emulator-tls.log");
+    absl::StatusOr<RunningEmulator> e2 = StartEmulator(kEmulator, secure);
+    if (!e2.ok()) {
+      world->emulator_error = absl::StrCat("TLS emulator: ", e2.status().ToString());
+      return;
+    }
+    world->secure.emplace(*std::move(e2));
+  }
+  static void TearDownTestSuite() {
+    delete world;
+    world = nullptr;
+  }
+  void SetUp() override {
+    if (!world->setup_error.empty()) GTEST_SKIP() << world->setup_error;
+  }
+
+  ConnectorClient Client() { return ConnectorClient(world->connector->port); }
+  // Configuration for the plain emulator; without one (tests that never
+  // connect) a syntactically valid configuration for a closed port.
+  ConfigMap Plain(const ConfigMap& overrides = {}) {
+    if (!world->plain) {
+      RunningEmulator none{*ChildProcess::Start({"/bin/true"}), 1, EmulatorOptions()};
+      return EmulatorConfig(none, overrides);
+    }
+    return EmulatorConfig(*world->plain, overrides);
+  }
+  ConfigMap Secure(const ConfigMap& overrides = {}) {
+    ConfigMap base = {{"mssql_server", "localhost"}, {"encryption", "required"}};
+    for (const auto& [k, v] : overrides) base[k] = v;
+    return EmulatorConfig(*world->secure, base);
+  }
+  // Direct access-layer connection to the plain emulator.
+  std::unique_ptr<sqlserver::Connection> Direct() {
+    sqlserver::ConnectionSettings s;
+    s.host = "127.0.0.1";
+    s.port = world->plain->port;
+    s.database = world->plain->options.database;
+    s.user = world->plain->options.user;
+    s.password = world->plain->options.password;
+    s.encryption = sqlserver::EncryptionMode::kOff;
+    absl::StatusOr<std::unique_ptr<sqlserver::Connection>> c = sqlserver::Connection::Open(s);
+    EXPECT_TRUE(c.ok()) << c.status();
+    return c.ok() ? *std::move(c) : nullptr;
+  }
+  // Runs a named test and returns (success, failure message).
+  std::pair<bool, std::string> RunTest(const std::string& name, const ConfigMap& config) {
+    v2::TestResponse response;
+    grpc::Status s = Client().Test(name, config, &response);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    if (std::getenv("EHI_E2E_VERBOSE") != nullptr) {
+      std::fprintf(stderr, "test %s -> %s\n", name.c_str(), response.failure().c_str());
+    }
+    return {response.success(), response.failure()};
+  }
+};
+
+TEST_F(HostE2eTest, ConfigurationFormListsKeysAndTests) {
+  v2::ConfigurationFormResponse form;
+  ASSERT_TRUE(Client().ConfigurationForm(&form).ok());
+  std::map<std::string, v2::FormField> fields;
+  for (const v2::FormField& f : form.fields()) fields[f.name()] = f;
+  for (const char* key :
+       {"mssql_server", "mssql_cert_server", "mssql_port", "mssql_database", "mssql_user",
+        "mssql_password", "cert", "threads", "max_queue_size", "max_retries", "retry_sleep_seconds",
+        "debug", "encryption", "trust_server_certificate", "include_schemas", "exclude_tables"}) {
+    EXPECT_EQ(fields.count(key), 1u) << key;
+  }
+  EXPECT_EQ(fields["mssql_password"].text_field(), v2::Password);
+  EXPECT_TRUE(fields["debug"].has_toggle_field());
+  EXPECT_TRUE(fields["encryption"].has_dropdown_field());
+  ASSERT_EQ(form.tests_size(), 2);
+  EXPECT_EQ(form.tests(0).name(), "connect");
+  EXPECT_EQ(form.tests(1).name(), "permissions");
+}
+
+TEST_F(HostE2eTest, ListensOnIpv4AndIpv6) {
+  for (const std::string host : {"127.0.0.1", "[::1]"}) {
+    auto channel = grpc::CreateChannel(absl::StrCat(host, ":", world->connector->port),
+                                       grpc::InsecureChannelCredentials());
+    auto stub = v2::SourceConnector::NewStub(channel);
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    v2::ConfigurationFormResponse form;
+    grpc::Status s = stub->ConfigurationForm(&context, {}, &form);
+    EXPECT_TRUE(s.ok()) << host << ": " << s.error_message();
+  }
+  // The binary's own health check mode, as Docker's HEALTHCHECK runs it.
+  const int rc = RunCommand(absl::StrCat(kConnector, " --health-check --port ",
+                                         world->connector->port, " >/dev/null 2>&1"));
+  EXPECT_EQ(rc, 0);
+}
+
+TEST_F(HostE2eTest, TestConnectAndPermissionsSucceed) {
+  REQUIRE_EMULATOR();
+  auto [ok, message] = RunTest("connect", Plain());
+  EXPECT_TRUE(ok) << message;
+  std::tie(ok, message) = RunTest("permissions", Plain());
+  EXPECT_TRUE(ok) << message;
+}
+
+TEST_F(HostE2eTest, TestWrongPasswordNamesTheUser) {
+  REQUIRE_EMULATOR();
+  const std::string wrong = "Wrong-Pa55-Secret";
+  auto [ok, message] = RunTest("connect", Plain({{"mssql_password", wrong}}));
+  EXPECT_FALSE(ok);
+  EXPECT_THAT(message, HasSubstr("Login failed for user 'ehi_user'"));
+  EXPECT_THAT(message, Not(HasSubstr(wrong)));
+  EXPECT_THAT(message, Not(HasSubstr(world->plain->options.password)));
+}
+
+TEST_F(HostE2eTest, TestMissingDatabase) {
+  REQUIRE_EMULATOR();
+  auto [ok, message] = RunTest("connect", Plain({{"mssql_database", "NoSuchDb"}}));
+  EXPECT_FALSE(ok);
+  EXPECT_THAT(message, ::testing::AnyOf(HasSubstr("Cannot open database 'NoSuchDb'"),
+                                        HasSubstr("Login failed")));
+}
+
+TEST_F(HostE2eTest, TestBadHostAndClosedPort) {
+  auto [ok, message] = RunTest("connect", Plain({{"mssql_server", "no-such-host.invalid"}}));
+  EXPECT_FALSE(ok);
+  EXPECT_THAT(message, HasSubstr("no-such-host.invalid"));
+  const int closed = PickFreePort();
+  std::tie(ok, message) = RunTest("connect", Plain({{"mssql_port", std::to_string(closed)}}));
+  EXPECT_FALSE(ok);
+  EXPECT_THAT(message, HasSubstr(absl::StrCat("127.0.0.1:", closed)));
+}
+
+TEST_F(HostE2eTest, TlsWithTrustedCaSucceeds) {
+  REQUIRE_EMULATOR();
+  const std::string ca_pem = ReadFileOrEmpty(world->tls.ca_cert);
+  auto [ok, message] = RunTest("connect", Secure({{"cert", ca_pem}}));
+  EXPECT_TRUE(ok) << message;
+  std::tie(ok, message) = RunTest("connect", Secure({{"cert", world->tls.ca_cert}}));
+  EXPECT_TRUE(ok) << message;
+  std::tie(ok, message) = RunTest("connect", Secure({{"trust_server_certificate", "true"}}));
+  EXPECT_TRUE(ok) << message;
+}
+
+TEST_F(HostE2eTest, TlsWithUntrustedCertificateFailsWithReason) {
+  REQUIRE_EMULATOR();
+  // No 'cert': the system CA bundle, which does not know the test CA.
+  auto [ok, message] = RunTest("connect", Secure());
+  EXPECT_FALSE(ok);
+  EXPECT_THAT(message, HasSubstr("TLS failure"));
+  EXPECT_THAT(message, HasSubstr("not trusted"));
+  EXPECT_THAT(message, Not(HasSubstr(world->secure->options.password)));
+}
+
+TEST_F(HostE2eTest, TlsRequiredAgainstServerWithoutTls) {
+  REQUIRE_EMULATOR();
+  auto [ok, message] =
+      RunTest("connect", Plain({{"encryption", "required"}, {"trust_server_certificate", "true"}}));
+  EXPECT_FALSE(ok);
+  EXPECT_THAT(message, HasSubstr("TLS"));
+}
+
+TEST_F(HostE2eTest, TestMissingPermissionNamesTheView) {
+  REQUIRE_EMULATOR();
+  std::unique_ptr<sqlserver::Connection> admin = Direct();
+  ASSERT_NE(admin, nullptr);
+  ASSERT_TRUE(admin->Execute("EXEC emulator.inject_fault 'deny_select', 'sys.partitions'").ok());
+  auto [ok, message] = RunTest("permissions", Plain());
+  const absl::Status cleared = admin->Execute("EXEC emulator.inject_fault 'clear'");
+  EXPECT_TRUE(cleared.ok()) << cleared;
+  EXPECT_FALSE(ok);
+  EXPECT_THAT(message, HasSubstr("sys.partitions"));
+  EXPECT_THAT(message, HasSubstr("ehi_user"));
+  std::tie(ok, message) = RunTest("permissions", Plain());
+  EXPECT_TRUE(ok) << message;
+}
+
+TEST_F(HostE2eTest, BadConfigurationIsInvalidArgument) {
+  ConfigMap config = Plain({{"mssql_port", "not-a-port"}});
+  v2::TestResponse test;
+  grpc::Status s = Client().Test("connect", config, &test);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("mssql_port"));
+  EXPECT_THAT(s.error_message(), Not(HasSubstr(EmulatorOptions().password)));
+  config = Plain();
+  config.erase("mssql_user");
+  v2::SchemaResponse schema;
+  s = Client().Schema(config, &schema);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("'mssql_user' is required"));
+  s = Client().Test("frobnicate", Plain(), &test);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(HostE2eTest, SchemaLoginFailureIsUnauthenticated) {
+  REQUIRE_EMULATOR();
+  v2::SchemaResponse schema;
+  grpc::Status s = Client().Schema(Plain({{"mssql_password", "nope"}}), &schema);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(s.error_message(), HasSubstr("Login failed for user 'ehi_user'"));
+}
+
+TEST_F(HostE2eTest, SchemaDeclaresEveryTypeExactly) {
+  REQUIRE_EMULATOR();
+  std::unique_ptr<sqlserver::Connection> admin = Direct();
+  ASSERT_NE(admin, nullptr);
+  const std::string table = "[dbo].[EhiAllTypes]";
+  absl::Status created = admin->Execute(EveryTypeCreateSql(table));
+  ASSERT_TRUE(created.ok()) << created;
+  absl::Status inserted = admin->Execute(EveryTypeInsertSql(table));
+  ASSERT_TRUE(inserted.ok()) << inserted;
+
+  v2::SchemaResponse schema;
+  grpc::Status s = Client().Schema(Plain({{"include_tables", "dbo.EhiAllTypes"}}), &schema);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(schema.with_schema().schemas_size(), 1);
+  ASSERT_EQ(schema.with_schema().schemas(0).tables_size(), 1);
+  const v2::Table& t = schema.with_schema().schemas(0).tables(0);
+  EXPECT_EQ(t.name(), "EhiAllTypes");
+  const auto& expected = EveryTypeColumns();
+  ASSERT_EQ(t.columns_size(), static_cast<int>(expected.size()));
+  for (int i = 0; i < t.columns_size(); ++i) {
+    const v2::Column& c = t.columns(i);
+    const ExpectedColumn& e = expected[i];
+    SCOPED_TRACE(e.name);
+    EXPECT_EQ(c.name(), e.name);
+    EXPECT_EQ(static_cast<int>(c.type()), static_cast<int>(e.type));
+    EXPECT_EQ(c.primary_key(), e.primary_key);
+    if (e.precision >= 0) {
+      EXPECT_EQ(c.params().decimal().precision(), static_cast<uint32_t>(e.precision));
+      EXPECT_EQ(c.params().decimal().scale(), static_cast<uint32_t>(e.scale));
+    } else if (e.string_byte_length >= 0) {
+      EXPECT_EQ(c.params().string_byte_length(), e.string_byte_length);
+    } else {
+      EXPECT_FALSE(c.has_params());
+    }
+  }
+}
+
+TEST_F(HostE2eTest, AccessLayerReadsEveryTypeExactly) {
+  REQUIRE_EMULATOR();
+  std::unique_ptr<sqlserver::Connection> admin = Direct();
+  ASSERT_NE(admin, nullptr);
+  const std::string table = "[dbo].[EhiValues]";
+  ASSERT_TRUE(admin->Execute(EveryTypeCreateSql(table)).ok());
+  absl::Status inserted = admin->Execute(EveryTypeInsertSql(table));
+  ASSERT_TRUE(inserted.ok()) << inserted;
+  const std::vector<std::string> problems = CheckEveryTypeValues(*admin, table);
+  EXPECT_TRUE(problems.empty()) << ::testing::PrintToString(problems);
+}
+
+TEST_F(HostE2eTest, SchemaMatchesInformationSchema) {
+  REQUIRE_EMULATOR();
+  // The emulator's catalog read independently (INFORMATION_SCHEMA views, not
+  // the sys.* queries the connector uses).
+  std::unique_ptr<sqlserver::Connection> admin = Direct();
+  ASSERT_NE(admin, nullptr);
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> expected;
+  absl::Status s = admin->Query(
+      "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE "
+      "FROM INFORMATION_SCHEMA.COLUMNS AS c JOIN INFORMATION_SCHEMA.TABLES AS t "
+      "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
+      "WHERE t.TABLE_TYPE = 'BASE TABLE' "
+      "ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION",
+      [&](const sqlserver::Row& row) -> absl::Status {
+        const std::string key = absl::StrCat(*row.GetString(0), ".", *row.GetString(1));
+        expected[key].emplace_back(*row.GetString(2), *row.GetString(3));
+        return absl::OkStatus();
+      });
+  ASSERT_TRUE(s.ok()) << s;
+  std::set<std::string> key_columns;
+  s = admin->Query(
+      "SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.COLUMN_NAME "
+      "FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE AS k "
+      "JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS AS tc "
+      "ON tc.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND tc.TABLE_SCHEMA = k.TABLE_SCHEMA "
+      "WHERE tc.CONSTRAINT_TYPE = 'PRIMARY KEY'",
+      [&](const sqlserver::Row& row) -> absl::Status {
+        key_columns.insert(
+            absl::StrCat(*row.GetString(0), ".", *row.GetString(1), ".", *row.GetString(2)));
+        return absl::OkStatus();
+      });
+  ASSERT_TRUE(s.ok()) << s;
+  ASSERT_FALSE(expected.empty());
+
+  // SDK type per INFORMATION_SCHEMA DATA_TYPE, written out independently of
+  // type_mapping.cc.
+  const std::map<std::string, v2::DataType> sdk = {{"bit", v2::BOOLEAN},
+                                                   {"tinyint", v2::SHORT},
+                                                   {"smallint", v2::SHORT},
+                                                   {"int", v2::INT},
+                                                   {"bigint", v2::LONG},
+                                                   {"decimal", v2::DECIMAL},
+                                                   {"numeric", v2::DECIMAL},
+                                                   {"money", v2::DECIMAL},
+                                                   {"smallmoney", v2::DECIMAL},
+                                                   {"real", v2::FLOAT},
+                                                   {"float", v2::DOUBLE},
+                                                   {"date", v2::NAIVE_DATE},
+                                                   {"time", v2::STRING},
+                                                   {"datetime", v2::NAIVE_DATETIME},
+                                                   {"smalldatetime", v2::NAIVE_DATETIME},
+                                                   {"datetime2", v2::NAIVE_DATETIME},
+                                                   {"datetimeoffset", v2::UTC_DATETIME},
+                                                   {"char", v2::STRING},
+                                                   {"varchar", v2::STRING},
+                                                   {"nchar", v2::STRING},
+                                                   {"nvarchar", v2::STRING},
+                                                   {"text", v2::STRING},
+                                                   {"ntext", v2::STRING},
+                                                   {"uniqueidentifier", v2::STRING},
+                                                   {"binary", v2::BINARY},
+                                                   {"varbinary", v2::BINARY},
+                                                   {"image", v2::BINARY},
+                                                   {"timestamp", v2::BINARY},
+                                                   {"rowversion", v2::BINARY},
+                                                   {"xml", v2::XML}};
+
+  v2::SchemaResponse schema;
+  grpc::Status gs = Client().Schema(Plain(), &schema);
+  ASSERT_TRUE(gs.ok()) << gs.error_message();
+  size_t tables = 0;
+  for (const v2::Schema& sch : schema.with_schema().schemas()) {
+    for (const v2::Table& t : sch.tables()) {
+      ++tables;
+      const std::string key = absl::StrCat(sch.name(), ".", t.name());
+      SCOPED_TRACE(key);
+      ASSERT_EQ(expected.count(key), 1u);
+      const auto& cols = expected[key];
+      ASSERT_EQ(t.columns_size(), static_cast<int>(cols.size()));
+      for (int i = 0; i < t.columns_size(); ++i) {
+        EXPECT_EQ(t.columns(i).name(), cols[i].first);
+        auto it = sdk.find(cols[i].second);
+        const v2::DataType want = it == sdk.end() ? v2::STRING : it->second;
+        EXPECT_EQ(t.columns(i).type(), want) << cols[i].first << " " << cols[i].second;
+        EXPECT_EQ(t.columns(i).primary_key(),
+                  key_columns.count(absl::StrCat(key, ".", cols[i].first)) == 1)
+            << cols[i].first;
+      }
+    }
+  }
+  EXPECT_EQ(tables, expected.size());
+}
+
+TEST_F(HostE2eTest, UpdateIsUnimplementedForNow) {
+  ConnectorClient client = Client();
+  grpc::ClientContext context;
+  v2::UpdateRequest request;
+  const ConfigMap config = Plain();
+  request.mutable_configuration()->insert(config.begin(), config.end());
+  auto reader = client.Update(&context, request);
+  v2::UpdateResponse response;
+  EXPECT_FALSE(reader->Read(&response));
+  grpc::Status s = reader->Finish();
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNIMPLEMENTED);
+}
+
+TEST_F(HostE2eTest, SigtermStopsWithinFiveSeconds) {
+  absl::StatusOr<RunningConnector> c = StartConnector(kConnector);
+  ASSERT_TRUE(c.ok()) << c.status();
+  const absl::Time start = absl::Now();
+  absl::StatusOr<int> status = c->process.Stop(SIGTERM, absl::Seconds(5));
+  ASSERT_TRUE(status.ok()) << status.status();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+  EXPECT_TRUE(WIFEXITED(*status));
+  EXPECT_EQ(WEXITSTATUS(*status), 0);
+  EXPECT_THAT(c->process.output(), HasSubstr("listening on port"));
+}
+
+}  // namespace
+}  // namespace ehi::e2e
