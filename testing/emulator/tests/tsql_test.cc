@@ -1,0 +1,115 @@
+// mssql-emulator (real engine, real binary) driven by Debian's tsql, the
+// FreeTDS command-line client: login, wrong password, every type, catalog,
+// faults and TLS with --encryption required.
+#include <fstream>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "testing/emulator/tests/all_types_fixture.h"
+#include "testing/emulator/tests/emulator_process.h"
+
+namespace emulator::testing {
+namespace {
+
+class TsqlTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!HaveTool("tsql")) GTEST_SKIP() << "tsql (Debian package freetds-bin) is not installed";
+    dir_ = MakeTempDir();
+  }
+
+  void Start(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"--data",     dir_ + "/db.sqlite", "--user",     kUser,
+                                     "--password", kPassword,           "--database", kDatabase};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto emulator = EmulatorProcess::Start(args);
+    ASSERT_TRUE(emulator.ok()) << emulator.status();
+    emulator_ = std::move(*emulator);
+  }
+
+  // Runs `script` ("go"-separated batches) through tsql.
+  std::string Tsql(const std::string& script, const std::string& encryption = "off",
+                   const char* password = kPassword, int* exit_code = nullptr) {
+    const std::string conf = dir_ + "/freetds.conf";
+    std::ofstream(conf) << "[global]\n\ttds version = 7.4\n\tclient charset = UTF-8\n"
+                        << "\tencryption = " << encryption << "\n";
+    const std::string cmd =
+        absl::StrCat("FREETDSCONF=", conf, " tsql -H 127.0.0.1 -p ", emulator_->port(), " -U ",
+                     kUser, " -P '", password, "' -D ", kDatabase, " -o q");
+    return RunCommand(cmd, script + "\nexit\n", exit_code);
+  }
+
+  std::string dir_;
+  std::unique_ptr<EmulatorProcess> emulator_;
+};
+
+TEST_F(TsqlTest, LoginAndWrongPassword) {
+  ASSERT_NO_FATAL_FAILURE(Start());
+  const std::string ok = Tsql("SELECT DB_NAME() AS db, 40 + 2 AS answer\ngo");
+  EXPECT_TRUE(absl::StrContains(ok, kDatabase)) << ok;
+  EXPECT_TRUE(absl::StrContains(ok, "42")) << ok;
+  const std::string bad = Tsql("SELECT 1\ngo", "off", "wrong-password");
+  EXPECT_TRUE(absl::StrContains(bad, "18456")) << bad;
+  EXPECT_TRUE(absl::StrContains(bad, "Login failed for user 'sa'")) << bad;
+}
+
+TEST_F(TsqlTest, EveryTypeRoundTrips) {
+  ASSERT_NO_FATAL_FAILURE(Start());
+  const std::string out = Tsql(
+      absl::StrCat(kCreateAllTypes, "\ngo\n", InsertAllTypes(), "\ngo\n", kSelectAllTypes, "\ngo"));
+  EXPECT_FALSE(absl::StrContains(out, "Msg ")) << out;
+  for (const char* expected : {"9223372036854775807",
+                               "-9223372036854775808",
+                               "2147483647",
+                               "-2147483648",
+                               "32767",
+                               "9999999999999999999999999999.9999999999",
+                               "-9999999999999999999999999999.9999999999",
+                               "922337203685477.5807",
+                               "-922337203685477.5808",
+                               "214748.3647",
+                               "9999-12-31",
+                               "23:59:59.9999999",
+                               "+14:00",
+                               "-14:00",
+                               kUnicode,
+                               "ntext",
+                               "varchar max",
+                               "6F9619FF-8B86-D011-B42D-00C04FC964FF",
+                               "<a b=\"1\">x</a>",
+                               "(3 rows affected)"}) {
+    EXPECT_TRUE(absl::StrContains(out, expected)) << "missing " << expected << " in\n" << out;
+  }
+}
+
+TEST_F(TsqlTest, CatalogAndFaults) {
+  ASSERT_NO_FATAL_FAILURE(Start());
+  const std::string out = Tsql(absl::StrCat(
+      kCreateAllTypes, "\ngo\n", InsertAllTypes(), "\ngo\n",
+      "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES\ngo\n",
+      "SELECT COUNT(*) AS n_columns FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = "
+      "'AllTypes'\ngo\n",
+      "EXEC emulator.inject_fault 'deadlock_next_query'\ngo\n", "SELECT id FROM dbo.AllTypes\ngo\n",
+      "EXEC emulator.inject_fault 'lock_timeout_next_query'\ngo\n",
+      "SELECT id FROM dbo.AllTypes\ngo\n", "SELECT * FROM dbo.NoSuchTable\ngo\n"));
+  EXPECT_TRUE(absl::StrContains(out, "BASE TABLE")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "33")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "Msg 1205")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "Msg 1222")) << out;
+  EXPECT_TRUE(absl::StrContains(out, "Msg 208")) << out;
+}
+
+TEST_F(TsqlTest, RequiredTls) {
+  if (!MakeCertificate(dir_)) GTEST_SKIP() << "the openssl command-line tool is not installed";
+  ASSERT_NO_FATAL_FAILURE(Start({"--tls-cert", dir_ + "/cert.pem", "--tls-key", dir_ + "/key.pem",
+                                 "--encryption", "required"}));
+  for (const char* setting : {"require", "request"}) {
+    const std::string out = Tsql("SELECT 6 * 7 AS answer\ngo", setting);
+    EXPECT_TRUE(absl::StrContains(out, "42")) << setting << ":\n" << out;
+  }
+}
+
+}  // namespace
+}  // namespace emulator::testing
