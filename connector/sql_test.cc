@@ -168,5 +168,42 @@ TEST(CatalogQueriesTest, Golden) {
   EXPECT_EQ(PartitionsProbeQuery(), "SELECT TOP (1) p.object_id FROM sys.partitions AS p");
 }
 
+TEST(SyncQueriesTest, SelectPageQuery) {
+  SelectPage page;
+  page.from = "[dbo].[t]";
+  page.select_list = {"[id]", "[v]"};
+  page.where = {"[id] >= 10 AND [id] < 20", "", "([id] > 12)",
+                "ISNULL([_IsDeleted], 0) = 0"};
+  page.order_by = {"[id]", "[k] DESC"};
+  page.limit = 500;
+  EXPECT_EQ(SelectPageQuery(page),
+            "SELECT TOP (500) [id], [v] FROM [dbo].[t] WHERE [id] >= 10 AND [id] < 20 AND "
+            "([id] > 12) AND ISNULL([_IsDeleted], 0) = 0 ORDER BY [id], [k] DESC");
+  SelectPage all;
+  all.from = "[dbo].[t]";
+  all.select_list = {"[a]"};
+  EXPECT_EQ(SelectPageQuery(all), "SELECT [a] FROM [dbo].[t]");
+}
+
+TEST(SyncQueriesTest, Predicates) {
+  EXPECT_EQ(OrderByTerm("[a]", false), "[a]");
+  EXPECT_EQ(OrderByTerm("[a]", true), "[a] DESC");
+  EXPECT_EQ(RangePredicate("[a]", "1", "N'x'"), "[a] >= 1 AND [a] < N'x'");
+  EXPECT_EQ(RangePredicate("[a]", "", "5"), "[a] < 5");
+  EXPECT_EQ(RangePredicate("[a]", "5", ""), "[a] >= 5");
+  EXPECT_EQ(RangePredicate("[a]", "", ""), "");
+  EXPECT_EQ(NotSoftDeletedPredicate("[_IsDeleted]"), "ISNULL([_IsDeleted], 0) = 0");
+}
+
+TEST(SyncQueriesTest, RangeAndCountQueries) {
+  EXPECT_EQ(MinMaxQuery("[dbo].[t]", "[id]"), "SELECT MIN([id]), MAX([id]) FROM [dbo].[t]");
+  EXPECT_EQ(QuantileBoundsQuery("[dbo].[t]", "[k]", 4),
+            "SELECT MIN(q.[k]) FROM (SELECT [k], NTILE(4) OVER (ORDER BY [k]) AS [ehi_tile] FROM "
+            "[dbo].[t]) AS q GROUP BY q.[ehi_tile] ORDER BY MIN(q.[k])");
+  EXPECT_EQ(CountLiveQuery("[dbo].[t]", ""), "SELECT COUNT_BIG(*) FROM [dbo].[t]");
+  EXPECT_EQ(CountLiveQuery("[dbo].[t]", "[_IsDeleted]"),
+            "SELECT COUNT_BIG(*) FROM [dbo].[t] WHERE ISNULL([_IsDeleted], 0) = 0");
+}
+
 }  // namespace
 }  // namespace ehi::sql

@@ -104,8 +104,8 @@ void MemorySink::SetPrimaryKey(const std::string& schema, const std::string& tab
   keys_[absl::StrCat(schema, ".", table)] = std::move(columns);
 }
 
-const std::map<std::string, MemorySink::RowText>& MemorySink::Rows(
-    const std::string& schema, const std::string& table) const {
+const std::map<std::string, MemorySink::RowText>& MemorySink::Rows(const std::string& schema,
+                                                                   const std::string& table) const {
   static const auto* const kEmpty = new std::map<std::string, RowText>();
   auto it = tables_.find(absl::StrCat(schema, ".", table));
   return it == tables_.end() ? *kEmpty : it->second;

@@ -38,7 +38,8 @@ TableInfo SelectedTable::Announced() const {
   }
   for (int k : table.primary_key) {
     for (size_t i = 0; i < out.columns.size(); ++i) {
-      if (out.columns[i].name == table.columns[k].name) out.primary_key.push_back(static_cast<int>(i));
+      if (out.columns[i].name == table.columns[k].name)
+        out.primary_key.push_back(static_cast<int>(i));
     }
   }
   return out;

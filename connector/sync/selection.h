@@ -41,18 +41,18 @@ struct SchemaSelection {
 };
 
 struct Selection {
-  bool present = false;      // false: no selection → everything
-  bool with_schema = true;   // false: `schemas` has one entry, any schema
+  bool present = false;     // false: no selection → everything
+  bool with_schema = true;  // false: `schemas` has one entry, any schema
   std::vector<SchemaSelection> schemas;
   bool include_new_schemas = true;
 };
 
 struct SelectedTable {
-  TableInfo table;         // every column the engine reads (catalog order)
-  std::vector<bool> emit;  // parallel to table.columns: sent in records
-  int instant_column = -1; // index of _LastUpdatedInstant, -1 if none
-  int deleted_column = -1; // index of _IsDeleted, -1 if none
-  bool is_new = false;     // table not in the selection
+  TableInfo table;          // every column the engine reads (catalog order)
+  std::vector<bool> emit;   // parallel to table.columns: sent in records
+  int instant_column = -1;  // index of _LastUpdatedInstant, -1 if none
+  int deleted_column = -1;  // index of _IsDeleted, -1 if none
+  bool is_new = false;      // table not in the selection
   bool has_new_columns = false;
   // The table as announced to the destination: emitted columns only.
   TableInfo Announced() const;

@@ -46,8 +46,9 @@ class Source {
   // `bounds`, strictly after `after` (empty: from the start of the range),
   // skipping soft-deleted rows (`deleted_column` ≥ 0).
   virtual absl::Status FetchKeysetPage(const TableInfo& table, int deleted_column,
-                                       const KeyBounds& bounds, const std::vector<sqlserver::Value>& after,
-                                       int limit, std::vector<SourceRow>* out) = 0;
+                                       const KeyBounds& bounds,
+                                       const std::vector<sqlserver::Value>& after, int limit,
+                                       std::vector<SourceRow>* out) = 0;
 
   // Every live row of a table without primary key, streamed in any order.
   virtual absl::Status ScanAll(const TableInfo& table, int deleted_column,

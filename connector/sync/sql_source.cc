@@ -47,7 +47,9 @@ absl::Status SqlSource::Collect(const std::string& sql, std::vector<SourceRow>* 
 }
 
 absl::StatusOr<Catalog> SqlSource::Discover(const NameFilter& filter) {
-  return DiscoverCatalog(*conn_, filter, {.row_counts = true});
+  CatalogOptions options;
+  options.row_counts = true;
+  return DiscoverCatalog(*conn_, filter, options);
 }
 
 absl::Status SqlSource::FetchKeysetPage(const TableInfo& t, int deleted_column,

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -100,8 +101,8 @@ absl::StatusOr<Key> DecodeKey(const json& j, const std::vector<DataType>& types,
                               absl::string_view where) {
   if (!j.is_array()) return Bad(absl::StrCat(where, ": expected an array"));
   if (j.size() != types.size()) {
-    return Bad(absl::StrCat(where, ": has ", j.size(), " values, the key has ", types.size(),
-                            " columns"));
+    return Bad(
+        absl::StrCat(where, ": has ", j.size(), " values, the key has ", types.size(), " columns"));
   }
   Key key;
   for (size_t i = 0; i < types.size(); ++i) {
@@ -232,8 +233,8 @@ absl::StatusOr<sqlserver::Timestamp> ParseTimestamp(const std::string& iso) {
     for (; digits < 9; ++digits) nanos *= 10;
   }
   const absl::CivilSecond cs(y, mo, d, h, mi, s);
-  if (cs.year() != y || cs.month() != mo || cs.day() != d || cs.hour() != h ||
-      cs.minute() != mi || cs.second() != s) {
+  if (cs.year() != y || cs.month() != mo || cs.day() != d || cs.hour() != h || cs.minute() != mi ||
+      cs.second() != s) {
     return absl::InvalidArgumentError(absl::StrCat("no such date/time: \"", iso, "\""));
   }
   sqlserver::Timestamp ts;

@@ -69,8 +69,8 @@ struct TableState {
   // rows seen yet".
   bool has_cursor = false;
   sqlserver::Value cursor;
-  std::vector<RangeState> ranges;   // full_load
-  std::optional<Key> position;      // incremental: (instant, pk...) sent
+  std::vector<RangeState> ranges;  // full_load
+  std::optional<Key> position;     // incremental: (instant, pk...) sent
 };
 
 struct SyncState {
@@ -87,7 +87,8 @@ struct ParsedState {
 
 // Parses `json` against the source catalog (every table the connection's
 // filter lets through, selected or not). Empty text → empty state.
-absl::StatusOr<ParsedState> ParseState(const std::string& json, const std::vector<TableInfo>& tables);
+absl::StatusOr<ParsedState> ParseState(const std::string& json,
+                                       const std::vector<TableInfo>& tables);
 
 // INTERNAL only if a string value is not UTF-8 (cannot happen for values
 // read through the sqlserver layer, which converts to UTF-8).
