@@ -26,6 +26,12 @@ std::string SqlString(std::string_view s) {
   return out;
 }
 
+std::string ColumnComment(const TableDef& table, const ColumnDef& column) {
+  return absl::StrCat("COMMENT ON COLUMN ", table.QualifiedDestName(), ".",
+                      QuoteIdentifier(column.dest_name), " IS ", SqlString(column.source_name),
+                      ";");
+}
+
 bool IsSystemColumn(const std::string& name) {
   return name == kSyncedColumn || name == kDeletedColumn || name == kIdColumn;
 }
@@ -156,8 +162,13 @@ absl::Status Catalog::CreateTable(TableDef& def) {
     keys.push_back(QuoteIdentifier(k));
   }
   parts.push_back(absl::StrCat("PRIMARY KEY (", absl::StrJoin(keys, ", "), ")"));
-  return db_->Execute(absl::StrCat("CREATE TABLE ", def.QualifiedDestName(), " (",
-                                   absl::StrJoin(parts, ", "), ")"));
+  std::string sql = absl::StrCat("CREATE TABLE ", def.QualifiedDestName(), " (",
+                                 absl::StrJoin(parts, ", "), ");");
+  // The source names, as comments, so tools (and the demo) can map back.
+  absl::StrAppend(&sql, "COMMENT ON TABLE ", def.QualifiedDestName(), " IS ",
+                  SqlString(def.DisplayName()), ";");
+  for (const ColumnDef& c : def.columns) absl::StrAppend(&sql, ColumnComment(def, c));
+  return db_->Execute(sql);
 }
 
 absl::Status Catalog::AddMissingColumns(TableDef& def, const std::vector<ColumnDef>& wanted) {
@@ -170,9 +181,9 @@ absl::Status Catalog::AddMissingColumns(TableDef& def, const std::vector<ColumnD
     if (have.count(c.dest_name)) continue;
     if (!in_db.count(c.dest_name)) {
       // New columns are nullable: rows written before them have no value.
-      EHI_RETURN_IF_ERROR(
-          db_->Execute(absl::StrCat("ALTER TABLE ", def.QualifiedDestName(), " ADD COLUMN ",
-                                    QuoteIdentifier(c.dest_name), " ", c.duckdb_type)));
+      EHI_RETURN_IF_ERROR(db_->Execute(absl::StrCat(
+          "ALTER TABLE ", def.QualifiedDestName(), " ADD COLUMN ", QuoteIdentifier(c.dest_name),
+          " ", c.duckdb_type, ";", ColumnComment(def, c))));
     }
     ColumnDef added = c;
     added.primary_key = false;  // keys are fixed when a table is created

@@ -13,7 +13,8 @@
 // TIMESTAMPTZ`, `_fivetran_deleted BOOLEAN`, a PRIMARY KEY on the declared
 // key columns, or on `_fivetran_id VARCHAR` when there are none. Declaring a
 // table again (a later run, a SchemaChange) adds missing columns; nothing is
-// ever dropped or retyped.
+// ever dropped or retyped. Each table's and column's DuckDB comment holds
+// its source name (`dbo.PatientDim`, `PatientKey`), so tools can map back.
 //
 // Not thread-safe; owned by the sync and used from its one thread.
 #ifndef EHI_TESTING_TESTER_CATALOG_H_

@@ -43,6 +43,12 @@ TEST_F(CatalogTest, SourceSchemasBecomePrefixedDestinationSchemas) {
   auto found = catalog.Find(std::nullopt, "PatientDim");
   ASSERT_TRUE(found.ok());
   EXPECT_EQ((*found)->QualifiedDestName(), "\"my_warehouse_dbo\".\"patient_dim\"");
+  auto comments = db_->Query(
+      "SELECT t.comment || ':' || c.comment FROM duckdb_tables() t JOIN duckdb_columns() c "
+      "USING (schema_name, table_name) WHERE t.table_name = 'patient_dim' AND "
+      "c.column_name = 'id'");
+  ASSERT_TRUE(comments.ok()) << comments.status();
+  EXPECT_EQ(comments->Scalar(), "dbo.PatientDim:Id");
 }
 
 TEST_F(CatalogTest, CollisionsAreErrorsNotMerges) {

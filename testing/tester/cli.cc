@@ -15,7 +15,7 @@ std::string Usage() {
          "  connector-tester --port N [--host H] --data-dir DIR\n"
          "                   [--destination-schema NAME] [--interactive]\n"
          "                   [--connect-timeout SECONDS]\n"
-         "  connector-tester query --data-dir DIR \"SQL\"\n";
+         "  connector-tester query --data-dir DIR [--tsv] \"SQL\"\n";
 }
 
 absl::StatusOr<Options> ParseArgs(const std::vector<std::string>& args) {
@@ -64,6 +64,8 @@ absl::StatusOr<Options> ParseArgs(const std::vector<std::string>& args) {
         return absl::InvalidArgumentError(
             absl::StrCat("--connect-timeout must be a positive number of seconds, got '", *v, "'"));
       }
+    } else if (arg == "--tsv" && options.query) {
+      options.tsv = true;
     } else if (arg == "--interactive") {
       options.interactive = true;
     } else if (options.query && options.sql.empty() && arg.rfind("--", 0)) {

@@ -3,7 +3,7 @@
 //   connector-tester --port N [--host H] --data-dir DIR
 //                    [--destination-schema NAME] [--interactive]
 //                    [--connect-timeout SECONDS]
-//   connector-tester query --data-dir DIR "SQL"
+//   connector-tester query --data-dir DIR [--tsv] "SQL"
 #ifndef EHI_TESTING_TESTER_CLI_H_
 #define EHI_TESTING_TESTER_CLI_H_
 
@@ -22,7 +22,8 @@ struct Options {
   std::string destination_schema = "default_schema";
   bool interactive = false;
   int connect_timeout_seconds = 15;
-  std::string sql;  // for `query`
+  std::string sql;   // for `query`
+  bool tsv = false;  // `query --tsv`: tab-separated rows, no header (scripts)
 };
 
 absl::StatusOr<Options> ParseArgs(const std::vector<std::string>& args);

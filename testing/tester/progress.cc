@@ -77,8 +77,12 @@ void ProgressDisplay::Interrupt() {
 void ProgressDisplay::Finish() {
   Interrupt();
   for (const auto& [table, p] : tables_) {
-    absl::FPrintF(out_, "  %-40s %10d rows  %10.0f rows/s\n", table, p.rows,
-                  Rate(p.rows, std::max(p.last - p.first, absl::Milliseconds(1))));
+    // A rate over a few milliseconds (one batch) says nothing.
+    absl::Duration span = p.last - p.first;
+    std::string rate = span >= absl::Milliseconds(50)
+                           ? absl::StrFormat("%10.0f rows/s", Rate(p.rows, span))
+                           : std::string();
+    absl::FPrintF(out_, "  %-40s %10d rows  %s\n", table, p.rows, rate);
   }
   std::fflush(out_);
 }

@@ -74,6 +74,19 @@ std::string FormatResultTable(const ResultTable& table) {
   return out;
 }
 
+std::string FormatResultTsv(const ResultTable& table) {
+  std::string out;
+  for (const auto& row : table.rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out += '\t';
+      if (!row[i].has_value()) continue;
+      for (char c : *row[i]) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 int RunQueryCommand(const Options& options, std::FILE* out) {
   const std::string path = absl::StrCat(options.data_dir, "/warehouse.db");
   if (::access(path.c_str(), F_OK) != 0) {
@@ -91,7 +104,7 @@ int RunQueryCommand(const Options& options, std::FILE* out) {
                  std::string(result.status().message()).c_str());
     return 1;
   }
-  std::fputs(FormatResultTable(*result).c_str(), out);
+  std::fputs((options.tsv ? FormatResultTsv(*result) : FormatResultTable(*result)).c_str(), out);
   return 0;
 }
 

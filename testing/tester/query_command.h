@@ -15,6 +15,10 @@ namespace tester {
 // Renders a result as an aligned table followed by "(N rows)".
 std::string FormatResultTable(const ResultTable& table);
 
+// One line per row, values separated by tabs (tabs and newlines inside
+// values become spaces), NULL as an empty field; no header.
+std::string FormatResultTsv(const ResultTable& table);
+
 // Returns the exit code (0 ok, 1 error).
 int RunQueryCommand(const Options& options, std::FILE* out);
 

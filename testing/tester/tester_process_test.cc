@@ -383,6 +383,10 @@ TEST_F(TesterProcessTest, QueryCommandPrintsATable) {
             "1  | Ann  | NULL   \n"
             "2  | Bo   | NULL   \n"
             "(2 rows)\n");
+  r = RunTester({"query", "--data-dir", dir_, "--tsv",
+                 "SELECT id, name, NULL FROM default_schema_dbo.patient ORDER BY id"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(r.output, "1\tAnn\t\n2\tBo\t\n");
   r = RunTester({"query", "--data-dir", dir_, "SELECT * FROM nope"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("query failed"), std::string::npos);
