@@ -15,8 +15,8 @@ absl::Status HandleTest(const fivetran_sdk::v2::TestRequest& request,
                         fivetran_sdk::v2::TestResponse* response);
 absl::Status HandleSchema(const fivetran_sdk::v2::SchemaRequest& request,
                           fivetran_sdk::v2::SchemaResponse* response);
-// The sync engine's seam: validates the configuration, then (for now)
-// reports UNIMPLEMENTED. `stopping` turns true when the process shuts down;
+// Runs one sync (connector/sync/sync_engine.h) after validating the
+// configuration. `stopping` turns true when the process shuts down;
 // `context` is cancelled when the orchestrator goes away.
 absl::Status HandleUpdate(const fivetran_sdk::v2::UpdateRequest& request,
                           grpc::ServerContext* context,

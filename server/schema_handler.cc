@@ -6,6 +6,7 @@
 #include "connector/catalog.h"
 #include "connector/config.h"
 #include "connector/sqlserver/connection.h"
+#include "connector/sync/validation.h"
 #include "server/handlers.h"
 #include "server/proto_convert.h"
 
@@ -19,6 +20,8 @@ absl::Status HandleSchema(const fivetran_sdk::v2::SchemaRequest& request,
                        sqlserver::Connection::Open(config.ConnectionSettings()));
   EHI_ASSIGN_OR_RETURN(Catalog catalog, DiscoverCatalog(*conn, config.filter));
   for (const std::string& warning : catalog.warnings) LogWarning(warning);
+  // The sync engine's VALIDATION table is part of every schema.
+  catalog.tables.push_back(sync::ValidationTableInfo());
   FillSchemaList(catalog, response->mutable_with_schema());
   response->set_selection_not_supported(false);
   size_t columns = 0;
