@@ -1,9 +1,9 @@
 // mssql-emulator: a SQL Server stand-in for tests, demos and benchmarks.
 // TDS 7.4 on the wire (wire/), T-SQL over SQLite behind it (engine/).
 //
-//   mssql-emulator --port 0 --data /tmp/db.sqlite --user sa --password pw \
-//       --database Caboodle [--seed demo --scale 10] \
-//       [--tls-cert cert.pem --tls-key key.pem --encryption required] \
+//   mssql-emulator --port 0 --data /tmp/db.sqlite --user sa --password pw
+//       --database Caboodle [--seed demo --scale 10]
+//       [--tls-cert cert.pem --tls-key key.pem --encryption required]
 //       [--log-sql batches.log] [--verbose]
 //
 // The first stdout line is "listening on <port>"; logs go to stderr as JSON

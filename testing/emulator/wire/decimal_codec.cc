@@ -123,7 +123,8 @@ absl::StatusOr<int64_t> ParseMoney(std::string_view text, bool small) {
         absl::StrCat("'", std::string(text), "' overflows ", small ? "smallmoney" : "money"));
   }
   if (parsed->negative) {
-    return static_cast<int64_t>(-static_cast<__int128>(parsed->magnitude));
+    // Two's complement of a magnitude <= 2^63.
+    return static_cast<int64_t>(~static_cast<uint64_t>(parsed->magnitude) + 1);
   }
   return static_cast<int64_t>(parsed->magnitude);
 }

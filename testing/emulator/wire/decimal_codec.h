@@ -12,7 +12,8 @@
 
 namespace emulator {
 
-using Uint128 = unsigned __int128;
+// A GCC/Clang extension; __extension__ keeps -Wpedantic quiet.
+__extension__ typedef unsigned __int128 Uint128;
 
 struct ScaledDecimal {
   bool negative = false;

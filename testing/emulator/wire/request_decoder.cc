@@ -199,7 +199,7 @@ absl::Status DecodeFixed(uint8_t type, std::string_view raw, SqlType* t, Value* 
       }
       const bool negative = units < 0;
       const Uint128 magnitude =
-          negative ? Uint128(-(static_cast<__int128>(units))) : Uint128(units);
+          Uint128(negative ? 0 - static_cast<uint64_t>(units) : static_cast<uint64_t>(units));
       *v = Value::Text(FormatDecimal(negative, magnitude, 4));
       return absl::OkStatus();
     }
