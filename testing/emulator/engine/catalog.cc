@@ -97,8 +97,9 @@ std::string SqliteColumnDecl(const SqlType& t) {
     case TypeFamily::kDate:
     case TypeFamily::kTime:
     case TypeFamily::kDateTime:
-    case TypeFamily::kDateTimeOffset:
       return "TEXT";
+    case TypeFamily::kDateTimeOffset:
+      return "TEXT COLLATE ms_dto";
     case TypeFamily::kBinary:
     case TypeFamily::kGuid:
       return "BLOB";

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include "testing/emulator/engine/sql_types.h"
 
@@ -61,6 +63,16 @@ absl::string_view TrimRight(absl::string_view s) {
 int CompareDecimalCollation(void*, int na, const void* a, int nb, const void* b) {
   return CompareDecimalText(absl::string_view(static_cast<const char*>(a), na),
                             absl::string_view(static_cast<const char*>(b), nb));
+}
+
+// datetimeoffset storage is "<UTC datetime, 27 chars> +HH:MM": equal UTC
+// instants are equal whatever their offsets.
+int CompareDto(void*, int na, const void* a, int nb, const void* b) {
+  int n = std::min(std::min(na, nb), 27);
+  int c = std::memcmp(a, b, n);
+  if (c != 0) return c;
+  if (na >= 27 && nb >= 27) return 0;
+  return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
 int CompareCi(void*, int na, const void* a, int nb, const void* b) {
@@ -124,6 +136,8 @@ int RegisterCollations(sqlite3* db) {
   if (rc == SQLITE_OK) {
     rc = sqlite3_create_collation(db, "ms_decimal", SQLITE_UTF8, nullptr, CompareDecimalCollation);
   }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_collation(db, "ms_dto", SQLITE_UTF8, nullptr, CompareDto);
   return rc;
 }
 

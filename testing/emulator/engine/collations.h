@@ -7,6 +7,7 @@
 //               but hyphen and apostrophe are ignored at the first level,
 //               so abctest < abc-test < abctest1.
 //   ms_decimal  exact numeric order of decimal text ("-1.50" < "2").
+//   ms_dto      datetimeoffset storage: by UTC instant, offset ignored.
 //
 // Accented Latin-1 letters sort with their base letter (then by accent);
 // other scripts compare by code point after simple case folding
@@ -23,7 +24,7 @@ namespace emulator {
 // <0, 0, >0 like memcmp; `word_sort` selects the nvarchar rules.
 int CompareSqlServerStrings(absl::string_view a, absl::string_view b, bool word_sort);
 
-// Registers ms_ci, ms_cin and ms_decimal on `db`.
+// Registers ms_ci, ms_cin, ms_decimal and ms_dto on `db`.
 int RegisterCollations(sqlite3* db);
 
 }  // namespace emulator

@@ -804,7 +804,7 @@ int RegisterSqlFunctions(sqlite3* db, FunctionEnv* env) {
   };
   static constexpr Fn kFns[] = {
       {"_ms_cvt", 4, Cvt, true},
-      {"_ms_trycvt", 4, TryCvt, true},
+      {"_ms_try_cvt", 4, TryCvt, true},
       {"_ms_store", 5, Store, true},
       {"_ms_div", 2, Div, true},
       {"_ms_mod", 2, Mod, true},
