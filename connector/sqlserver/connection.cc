@@ -405,17 +405,18 @@ std::string LibraryErrorsText(const std::vector<LibraryError>& errors) {
 // TLS to work without certificate verification.
 absl::Status LoginError(const Connection::State& st, std::optional<bool> tls_works_unverified) {
   const ConnectionSettings& s = st.settings;
-  if (const ServerMessage* m = FindMessage(st.messages, 18456)) {
-    return MakeSqlError(
-        18456, absl::StrCat("Login failed for user '", s.user, "' on ", HostPort(s), ": ", m->text,
-                            " Check mssql_user and mssql_password, and that the "
-                            "login is enabled and allowed to connect."));
-  }
+  // A missing database arrives as 4060 followed by 18456: name the database.
   if (const ServerMessage* m = FindMessage(st.messages, 4060)) {
     return MakeSqlError(4060, absl::StrCat("Cannot open database '", s.database, "' on ",
                                            HostPort(s), " as user '", s.user, "': ", m->text,
                                            " Check mssql_database and that the login has a "
                                            "user in that database."));
+  }
+  if (const ServerMessage* m = FindMessage(st.messages, 18456)) {
+    return MakeSqlError(
+        18456, absl::StrCat("Login failed for user '", s.user, "' on ", HostPort(s), ": ", m->text,
+                            " Check mssql_user and mssql_password, and that the "
+                            "login is enabled and allowed to connect."));
   }
   if (!st.messages.empty()) {
     const ServerMessage& m = st.messages.front();

@@ -1,8 +1,11 @@
 // Integration tests of the connector host over real sockets: the real
 // mssql-emulator (plain and TLS) and the real ehi-connector process, driven
 // through a real gRPC client.
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <map>
 #include <memory>
@@ -203,6 +206,27 @@ TEST_F(HostE2eTest, TestBadHostAndClosedPort) {
   std::tie(ok, message) = RunTest("connect", Plain({{"mssql_port", std::to_string(closed)}}));
   EXPECT_FALSE(ok);
   EXPECT_THAT(message, HasSubstr(absl::StrCat("127.0.0.1:", closed)));
+}
+
+TEST_F(HostE2eTest, SilentServerHitsTheLoginTimeout) {
+  // A socket that accepts TCP connections (backlog) but never speaks TDS.
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof(addr);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  ASSERT_EQ(listen(fd, 8), 0);
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  const int port = ntohs(addr.sin_port);
+  const absl::Time start = absl::Now();
+  auto [ok, message] = RunTest(
+      "connect", Plain({{"mssql_port", std::to_string(port)}, {"login_timeout_seconds", "2"}}));
+  const absl::Duration elapsed = absl::Now() - start;
+  close(fd);
+  EXPECT_FALSE(ok);
+  EXPECT_THAT(message, HasSubstr(absl::StrCat("127.0.0.1:", port)));
+  EXPECT_LT(elapsed, absl::Seconds(15));
 }
 
 TEST_F(HostE2eTest, TlsWithTrustedCaSucceeds) {
