@@ -109,7 +109,8 @@ struct Applier::Stage {
   int version = -1;  // TableDef::version it was built for
   std::optional<Appender> appender;
   v2::RecordType kind = v2::UPSERT;
-  std::vector<int> update_columns;  // column indexes of the current UPDATE run
+  std::vector<int> update_columns;           // column indexes of the current UPDATE run
+  std::vector<const v2::ValueType*> values;  // scratch: one record's values
   int64_t rows = 0;
   int64_t seq = 0;
 };
@@ -198,15 +199,18 @@ absl::Status Applier::AppendRecord(TableDef& table, Stage& stage, const v2::Reco
   const v2::RecordType kind = record.type();
   const bool keyless = table.keyless();
 
-  // Which declared columns this record carries.
-  std::vector<int> present;
-  present.reserve(table.columns.size());
+  // One lookup per declared column: its value in this record, or nullptr.
+  std::vector<const v2::ValueType*>& values = stage.values;
+  values.assign(table.columns.size(), nullptr);
+  size_t found = 0;
   for (size_t i = 0; i < table.columns.size(); ++i) {
-    if (data.count(table.columns[i].source_name)) {
-      present.push_back(static_cast<int>(i));
+    auto it = data.find(table.columns[i].source_name);
+    if (it != data.end()) {
+      values[i] = &it->second;
+      ++found;
     }
   }
-  if (kind == v2::UPSERT && present.size() < static_cast<size_t>(data.size())) {
+  if (kind == v2::UPSERT && found < static_cast<size_t>(data.size())) {
     for (const auto& [name, value] : data) {
       bool known = false;
       for (const ColumnDef& c : table.columns) known |= c.source_name == name;
@@ -219,34 +223,44 @@ absl::Status Applier::AppendRecord(TableDef& table, Stage& stage, const v2::Reco
     }
   }
   if (!keyless && kind != v2::UPSERT) {
-    for (const ColumnDef& c : table.columns) {
-      if (c.primary_key && !data.count(c.source_name)) {
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      if (table.columns[i].primary_key && values[i] == nullptr) {
         return absl::InvalidArgumentError(absl::StrCat(KindName(kind), " for ", table.DisplayName(),
-                                                       " lacks primary key column '", c.source_name,
-                                                       "'"));
+                                                       " lacks primary key column '",
+                                                       table.columns[i].source_name, "'"));
       }
     }
   }
-  auto explicit_id = data.find(kIdColumn);
-  if (keyless && kind == v2::UPDATE && explicit_id == data.end()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("UPDATE for ", table.DisplayName(),
-                     " (a table without primary key) must carry _fivetran_id"));
+  const v2::ValueType* explicit_id = nullptr;
+  if (keyless) {
+    auto it = data.find(kIdColumn);
+    if (it != data.end()) explicit_id = &it->second;
+    if (kind == v2::UPDATE && explicit_id == nullptr) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("UPDATE for ", table.DisplayName(),
+                       " (a table without primary key) must carry _fivetran_id"));
+    }
   }
 
+  // A run is one kind of record (and, for UPDATE, one set of columns).
+  std::vector<int> present;
+  if (kind == v2::UPDATE) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (values[i] != nullptr) present.push_back(static_cast<int>(i));
+    }
+  }
   bool same_run = stage.rows == 0 ||
                   (stage.kind == kind && (kind != v2::UPDATE || stage.update_columns == present));
   if (!same_run) EHI_RETURN_IF_ERROR(Flush(table, stage));
   stage.kind = kind;
-  if (kind == v2::UPDATE) stage.update_columns = present;
+  if (kind == v2::UPDATE) stage.update_columns = std::move(present);
 
   Appender& a = *stage.appender;
   for (size_t i = 0; i < table.columns.size(); ++i) {
     const ColumnDef& column = table.columns[i];
-    bool wanted =
-        kind == v2::UPSERT || kind == v2::UPDATE || (kind == v2::DELETE && column.primary_key);
-    auto it = wanted ? data.find(column.source_name) : data.end();
-    bool ok = it == data.end() ? a.Null() : AppendValue(a, it->second);
+    bool wanted = kind != v2::DELETE || column.primary_key;
+    const v2::ValueType* value = wanted ? values[i] : nullptr;
+    bool ok = value == nullptr ? a.Null() : AppendValue(a, *value);
     if (!ok) {
       return absl::InvalidArgumentError(
           absl::StrCat(KindName(kind), " for ", table.DisplayName(), ": value of column '",
@@ -255,8 +269,8 @@ absl::Status Applier::AppendRecord(TableDef& table, Stage& stage, const v2::Reco
   }
   if (keyless) {
     std::string id;
-    if (explicit_id != data.end() && kind != v2::UPSERT) {
-      id = explicit_id->second.string();
+    if (explicit_id != nullptr && kind != v2::UPSERT) {
+      id = explicit_id->string();
     } else {
       std::vector<std::string> names;
       for (const ColumnDef& c : table.columns) names.push_back(c.source_name);
