@@ -17,6 +17,7 @@ constexpr RETCODE kFail = FAIL;
 #include <fstream>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -226,11 +227,13 @@ TEST_F(DblibTest, EveryTypeReadsBackExactly) {
   EXPECT_EQ(dto->offset, -840);
   EXPECT_EQ(dto->date, -693595);  // UTC 0001-01-01 14:00
   EXPECT_EQ(dto->time, 504000000000ull);
-  for (int c : {20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 32}) {
+  for (int c : {20, 21, 23, 24, 25, 26, 28, 29, 30, 32}) {  // empty, not NULL
     EXPECT_NE(dbdata(proc, c), nullptr) << "column " << c;
     EXPECT_EQ(dbdatlen(proc, c), 0) << "column " << c;
   }
-  EXPECT_EQ(Bytes(proc, 19), "     ");
+  EXPECT_EQ(Bytes(proc, 19), "     ");  // char(5) and nchar(5): padded, not empty
+  EXPECT_EQ(Bytes(proc, 22), "     ");
+  EXPECT_EQ(Bytes(proc, 27), std::string(4, '\0'));  // binary(4) is zero-padded
   EXPECT_EQ(Bytes(proc, 31), std::string(16, '\0'));
 
   // Row 3: NULL everywhere but the key (and the rowversion).
@@ -337,6 +340,8 @@ TEST_F(DblibTest, AttentionCancelsThenTheConnectionIsReused) {
   ASSERT_TRUE(Exec(proc, "EXEC emulator.inject_fault 'stall_ms', 60000"));
   ASSERT_EQ(dbcmd(proc, "SELECT k FROM dbo.T ORDER BY k"), kSucceed);
   ASSERT_EQ(dbsqlsend(proc), kSucceed);
+  // Let the engine enter the stall, so the ATTENTION arrives mid-execution.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
   const auto start = std::chrono::steady_clock::now();
   EXPECT_EQ(dbcancel(proc), kSucceed);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));

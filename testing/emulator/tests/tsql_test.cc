@@ -60,26 +60,15 @@ TEST_F(TsqlTest, EveryTypeRoundTrips) {
   const std::string out = Tsql(
       absl::StrCat(kCreateAllTypes, "\ngo\n", InsertAllTypes(), "\ngo\n", kSelectAllTypes, "\ngo"));
   EXPECT_FALSE(absl::StrContains(out, "Msg ")) << out;
-  for (const char* expected : {"9223372036854775807",
-                               "-9223372036854775808",
-                               "2147483647",
-                               "-2147483648",
-                               "32767",
-                               "9999999999999999999999999999.9999999999",
-                               "-9999999999999999999999999999.9999999999",
-                               "922337203685477.5807",
-                               "-922337203685477.5808",
-                               "214748.3647",
-                               "9999-12-31",
-                               "23:59:59.9999999",
-                               "+14:00",
-                               "-14:00",
-                               kUnicode,
-                               "ntext",
-                               "varchar max",
-                               "6F9619FF-8B86-D011-B42D-00C04FC964FF",
-                               "<a b=\"1\">x</a>",
-                               "(3 rows affected)"}) {
+  for (const char* expected :
+       {"9223372036854775807", "-9223372036854775808", "2147483647", "-2147483648", "32767",
+        "9999999999999999999999999999.9999999999", "-9999999999999999999999999999.9999999999",
+        "922337203685477.5807", "-922337203685477.5808", "214748.3647",
+        // tsql prints dates in its own locale format;
+        // DB-Library and tedious check them exactly.
+        "Dec 31 9999", "Jun  6 2079", "Jan  1 1753", kUnicode, kNCharValue, "ntext", "varchar max",
+        "01020304", "deadbeef", "6F9619FF-8B86-D011-B42D-00C04FC964FF", "<a b=\"1\">x</a>",
+        "\n3\tNULL\tNULL"}) {
     EXPECT_TRUE(absl::StrContains(out, expected)) << "missing " << expected << " in\n" << out;
   }
 }
