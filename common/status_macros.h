@@ -17,10 +17,15 @@
 #define EHI_STATUS_CONCAT_INNER_(a, b) a##b
 #define EHI_STATUS_CONCAT_(a, b) EHI_STATUS_CONCAT_INNER_(a, b)
 
-#define EHI_RETURN_IF_ERROR(expr)                  \
-  do {                                             \
-    ::absl::Status ehi_status_ = (expr);           \
-    if (!ehi_status_.ok()) return ehi_status_;     \
+// The local's name carries the line number so that nested uses (a lambda
+// inside a function that also returns early) do not shadow each other.
+#define EHI_RETURN_IF_ERROR(expr) \
+  EHI_RETURN_IF_ERROR_IMPL_(EHI_STATUS_CONCAT_(ehi_status_, __LINE__), expr)
+
+#define EHI_RETURN_IF_ERROR_IMPL_(status, expr) \
+  do {                                          \
+    ::absl::Status status = (expr);             \
+    if (!status.ok()) return status;            \
   } while (false)
 
 #define EHI_ASSIGN_OR_RETURN(lhs, expr)                                       \
