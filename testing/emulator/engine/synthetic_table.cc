@@ -26,6 +26,20 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// Zero-padded decimal digits without printf: the synthetic table formats
+// millions of values per second.
+char* PutDigits(char* p, uint64_t v, int width) {
+  char tmp[24];
+  int n = 0;
+  do {
+    tmp[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (n < width) tmp[n++] = '0';
+  while (n > 0) *p++ = tmp[--n];
+  return p;
+}
+
 struct SyntheticVtab {
   sqlite3_vtab base;
   int64_t rows;
@@ -187,15 +201,24 @@ void DateTimeText(sqlite3_context* ctx, int64_t key, int64_t extra_seconds, char
   static const int64_t kBaseDays = DaysFromCivil(2020, 1, 1);
   int64_t secs = key * 37 + extra_seconds;
   int64_t days = kBaseDays + secs / 86400;
-  int64_t ticks = (secs % 86400) * 10000000 + static_cast<int64_t>(Mix(key) % 10000000);
+  int64_t s = secs % 86400;
   int64_t y;
   unsigned m, d;
   CivilFromDays(days, &y, &m, &d);
-  int64_t s = ticks / 10000000;
-  int n = std::snprintf(buf, 64, "%04d-%02u-%02u %02d:%02d:%02d.%07d", static_cast<int>(y), m, d,
-                        static_cast<int>(s / 3600), static_cast<int>(s / 60 % 60),
-                        static_cast<int>(s % 60), static_cast<int>(ticks % 10000000));
-  sqlite3_result_text(ctx, buf, n, SQLITE_TRANSIENT);
+  char* p = PutDigits(buf, static_cast<uint64_t>(y), 4);
+  *p++ = '-';
+  p = PutDigits(p, m, 2);
+  *p++ = '-';
+  p = PutDigits(p, d, 2);
+  *p++ = ' ';
+  p = PutDigits(p, static_cast<uint64_t>(s / 3600), 2);
+  *p++ = ':';
+  p = PutDigits(p, static_cast<uint64_t>(s / 60 % 60), 2);
+  *p++ = ':';
+  p = PutDigits(p, static_cast<uint64_t>(s % 60), 2);
+  *p++ = '.';
+  p = PutDigits(p, Mix(static_cast<uint64_t>(key)) % 10000000, 7);
+  sqlite3_result_text(ctx, buf, static_cast<int>(p - buf), SQLITE_TRANSIENT);
 }
 
 int Column(sqlite3_vtab_cursor* base, sqlite3_context* ctx, int col) {
