@@ -152,7 +152,7 @@ std::string DateTimeText(const DateTimeParts& p, const SqlType& from, int style)
   int64_t secs = p.ticks / 10000000;
   int hh = static_cast<int>(secs / 3600), mi = static_cast<int>(secs / 60 % 60),
       ss = static_cast<int>(secs % 60);
-  char date[16], time[16];
+  char date[32], time[32];
   std::snprintf(date, sizeof(date), "%04d-%02u-%02u", static_cast<int>(y), m, d);
   std::snprintf(time, sizeof(time), "%02d:%02d:%02d", hh, mi, ss);
   bool legacy = from.id == TypeId::kDateTime || from.id == TypeId::kSmallDateTime;

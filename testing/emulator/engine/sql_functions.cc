@@ -562,10 +562,10 @@ void DateDiff(sqlite3_context* ctx, int, sqlite3_value** argv) {
   CivilFromDays(a.days, &ya, &ma, &da);
   CivilFromDays(b.days, &yb, &mb, &db);
   int64_t v = 0;
-  __int128 ta = static_cast<__int128>(a.days) * 864000000000LL + a.ticks;
-  __int128 tb = static_cast<__int128>(b.days) * 864000000000LL + b.ticks;
+  int64_t ta = a.days * 864000000000LL + a.ticks;
+  int64_t tb = b.days * 864000000000LL + b.ticks;
   auto boundary = [&](int64_t unit) {
-    __int128 qa = ta / unit, qb = tb / unit;
+    int64_t qa = ta / unit, qb = tb / unit;
     return static_cast<int64_t>(qb - qa);
   };
   if (part == "year")
