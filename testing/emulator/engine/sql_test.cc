@@ -1,4 +1,7 @@
 // Statement forms end to end through Session::ExecuteBatch.
+#include <atomic>
+#include <thread>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/emulator/engine/engine_test_util.h"
@@ -30,6 +33,39 @@ TEST_F(SqlTest, CreateInsertSelect) {
   EXPECT_EQ(sel.statements[0].columns[1].name, "n");
   EXPECT_EQ(sel.statements[0].columns[1].type.id, TypeId::kNVarChar);
   EXPECT_EQ(sel.statements[0].columns[1].type.length, 50);
+}
+
+}  // namespace
+}  // namespace emulator
+
+namespace emulator {
+namespace {
+
+TEST_F(SqlTest, ConcurrentSessionsShareOneDatabase) {
+  Exec("CREATE TABLE dbo.C (k int PRIMARY KEY, who int)");
+  std::vector<std::thread> threads;
+  std::atomic<int> errors{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      auto session = engine_->OpenSession();
+      if (!session.ok()) {
+        ++errors;
+        return;
+      }
+      for (int i = 0; i < 50; ++i) {
+        RecordingSink sink;
+        (*session)->ExecuteBatch("INSERT INTO dbo.C VALUES (" + std::to_string(t * 1000 + i) +
+                                     ", " + std::to_string(t) + "); SELECT COUNT(*) FROM dbo.C",
+                                 sink);
+        if (sink.FirstError() != 0) ++errors;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(errors.load(), 0);
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM dbo.C"), "200");
+  EXPECT_EQ(Scalar("SELECT SUM(rows) FROM sys.partitions WHERE object_id = OBJECT_ID('dbo.C')"),
+            "200");
 }
 
 }  // namespace
