@@ -18,8 +18,9 @@
 # Every process it starts is stopped on exit, whatever happens.
 #
 # Environment: DEMO_DIR (default <repo>/demo-data, wiped at start),
-# DEMO_SCALE (emulator --scale, default 1), DEMO_KEEP=1 (leave the servers
-# running at the end until Enter is pressed).
+# DEMO_SCALE (emulator --scale, default 1), DEMO_TRUST_SERVER_CERTIFICATE
+# (default false), DEMO_KEEP=1 (leave the servers running at the end until
+# Enter is pressed).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,9 +32,14 @@ fi
 build=$(cd "$build" && pwd)
 demo=${DEMO_DIR:-$root/demo-data}
 scale=${DEMO_SCALE:-1}
+# The connector verifies the emulator's certificate against 'cert'; set
+# DEMO_TRUST_SERVER_CERTIFICATE=true to encrypt without verifying.
+trust=${DEMO_TRUST_SERVER_CERTIFICATE:-false}
 
 emulator=$build/testing/emulator/mssql-emulator
-connector=$build/server/ehi-connector
+# The connector lands at the build tree's root (as in build/Release/).
+connector=$build/ehi-connector
+[ -x "$connector" ] || [ ! -x "$build/server/ehi-connector" ] || connector=$build/server/ehi-connector
 tester=$build/testing/tester/connector-tester
 
 user=ehi_reader
@@ -175,7 +181,7 @@ cat >"$demo/warehouse/configuration.json" <<EOF
   "mssql_cert_server": "localhost",
   "cert": "$demo/cert.pem",
   "encryption": "required",
-  "trust_server_certificate": "false"
+  "trust_server_certificate": "$trust"
 }
 EOF
 
@@ -266,11 +272,12 @@ mapfile -t keys < <(query_tsv "SELECT \"$dkey\" FROM $dest WHERE NOT _fivetran_d
 [ ${#keys[@]} -eq 4 ] || fail "$source_table has fewer than 4 live rows"
 new_key=$(query_tsv "SELECT max(\"$dkey\") + 1000 FROM $dest")
 
-# A VARCHAR column (not a system one) to show an update of values.
+# A VARCHAR column (not a system one) to show an update of values, a name
+# column when there is one; the value is short to fit narrow columns.
 text_pick=$(query_tsv "SELECT column_name, comment FROM duckdb_columns()
                        WHERE schema_name = '$dschema' AND table_name = '$dtable'
                          AND data_type = 'VARCHAR' AND column_name NOT LIKE '\\_%' ESCAPE '\\'
-                       ORDER BY column_index LIMIT 1")
+                       ORDER BY (column_name ILIKE '%name%') DESC, column_index LIMIT 1")
 IFS=$'\t' read -r dtext source_text <<<"$text_pick"
 
 # The INSERT copies the first live row under a new key, each value written
@@ -316,7 +323,7 @@ column_list=$(
 
 say "Changing $source_table on the emulator through tsql"
 changes=(
-  "UPDATE $target SET _LastUpdatedInstant = SYSUTCDATETIME()${source_text:+, [$source_text] = N'changed by the demo'} WHERE [$source_key] IN (${keys[0]}, ${keys[1]})"
+  "UPDATE $target SET _LastUpdatedInstant = SYSUTCDATETIME()${source_text:+, [$source_text] = N'Demo'} WHERE [$source_key] IN (${keys[0]}, ${keys[1]})"
   "UPDATE $target SET _IsDeleted = 1, _LastUpdatedInstant = SYSUTCDATETIME() WHERE [$source_key] IN (${keys[2]}, ${keys[3]})"
   "INSERT INTO $target ($column_list) VALUES ($insert_values)"
 )
