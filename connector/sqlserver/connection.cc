@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/logger.h"
@@ -403,8 +404,13 @@ std::string LibraryErrorsText(const std::vector<LibraryError>& errors) {
 // Turns what the handlers saw during a failed login into one actionable
 // status. `probe` says whether the TLS probe (see Open) found the server's
 // TLS to work without certificate verification.
-absl::Status LoginError(const Connection::State& st, std::optional<bool> tls_works_unverified) {
+absl::Status LoginError(const Connection::State& st, const std::string& section,
+                        std::optional<bool> tls_works_unverified) {
   const ConnectionSettings& s = st.settings;
+  // FreeTDS names the server by our private section; show host:port instead.
+  auto library_text = [&]() {
+    return absl::StrReplaceAll(LibraryErrorsText(st.library_errors), {{section, HostPort(s)}});
+  };
   // A missing database arrives as 4060 followed by 18456: name the database.
   if (const ServerMessage* m = FindMessage(st.messages, 4060)) {
     return MakeSqlError(4060, absl::StrCat("Cannot open database '", s.database, "' on ",
@@ -412,11 +418,11 @@ absl::Status LoginError(const Connection::State& st, std::optional<bool> tls_wor
                                            " Check mssql_database and that the login has a "
                                            "user in that database."));
   }
-  if (const ServerMessage* m = FindMessage(st.messages, 18456)) {
-    return MakeSqlError(
-        18456, absl::StrCat("Login failed for user '", s.user, "' on ", HostPort(s), ": ", m->text,
-                            " Check mssql_user and mssql_password, and that the "
-                            "login is enabled and allowed to connect."));
+  if (FindMessage(st.messages, 18456) != nullptr) {
+    return MakeSqlError(18456, absl::StrCat("Login failed for user '", s.user, "' on ", HostPort(s),
+                                            " (SQL Server error 18456). Check mssql_user and "
+                                            "mssql_password, and that the login is enabled and "
+                                            "allowed to connect."));
   }
   if (!st.messages.empty()) {
     const ServerMessage& m = st.messages.front();
@@ -442,7 +448,7 @@ absl::Status LoginError(const Connection::State& st, std::optional<bool> tls_wor
                                      "the connector and the server."));
   }
   if (FindLibraryError(st.library_errors, SYBEFCON) != nullptr && !st.library_errors.empty()) {
-    std::string detail = LibraryErrorsText(st.library_errors);
+    std::string detail = library_text();
     if (s.encryption != EncryptionMode::kOff) {
       std::string reason;
       if (tls_works_unverified.has_value() && *tls_works_unverified) {
@@ -458,6 +464,11 @@ absl::Status LoginError(const Connection::State& st, std::optional<bool> tls_wor
             "the TLS handshake failed even without certificate verification: the server may "
             "not support encryption (set encryption to preferred or off) or uses a TLS version "
             "FreeTDS cannot negotiate (TDS 7.x needs TLS 1.2)";
+      } else if (s.trust_server_certificate) {
+        reason =
+            "the TLS handshake failed (certificate checks were off): the server may not "
+            "support encryption (set encryption to preferred or off) or uses a TLS version "
+            "FreeTDS cannot negotiate (TDS 7.x needs TLS 1.2)";
       } else {
         reason = "the TLS handshake or the login exchange failed";
       }
@@ -471,8 +482,8 @@ absl::Status LoginError(const Connection::State& st, std::optional<bool> tls_wor
   }
   if (!st.library_errors.empty()) {
     const LibraryError& e = st.library_errors.front();
-    return MakeSqlError(e.number, absl::StrCat("Cannot log in to ", HostPort(s), ": ",
-                                               LibraryErrorsText(st.library_errors)));
+    return MakeSqlError(e.number,
+                        absl::StrCat("Cannot log in to ", HostPort(s), ": ", library_text()));
   }
   return MakeSqlError(SYBEFCON, ErrorClass::kOther, absl::StatusCode::kUnknown,
                       absl::StrCat("Cannot log in to ", HostPort(s), " (no reason reported)"));
@@ -540,7 +551,7 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const ConnectionSet
         if (p) dbsetuserdata(p.get(), nullptr);
       }
     }
-    absl::Status error = LoginError(*st, tls_works_unverified);
+    absl::Status error = LoginError(*st, section, tls_works_unverified);
     LogDebug(absl::StrCat("Login to ", HostPort(settings), " failed after ",
                           absl::FormatDuration(absl::Now() - started), ": ", error.message()));
     return error;
