@@ -11,10 +11,13 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "connector/catalog.h"
 #include "connector/sqlserver/connection.h"
+#include "connector/sqlserver/errors.h"
 #include "gmock/gmock.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -353,6 +356,78 @@ TEST_F(HostE2eTest, AccessLayerReadsEveryTypeExactly) {
   ASSERT_TRUE(inserted.ok()) << inserted;
   const std::vector<std::string> problems = CheckEveryTypeValues(*admin, table);
   EXPECT_TRUE(problems.empty()) << ::testing::PrintToString(problems);
+}
+
+TEST_F(HostE2eTest, AccessLayerStreamsAndCancelsHugeResults) {
+  REQUIRE_EMULATOR();
+  std::unique_ptr<sqlserver::Connection> conn = Direct();
+  ASSERT_NE(conn, nullptr);
+  absl::Status created =
+      conn->Execute("EXEC emulator.create_synthetic_table 'dbo', 'EhiHuge', 1000000000");
+  ASSERT_TRUE(created.ok()) << created;
+
+  // A callback error stops a billion-row result after 1000 rows and leaves
+  // the connection usable.
+  int64_t rows = 0;
+  absl::Status stopped = conn->Query(
+      "SELECT * FROM [dbo].[EhiHuge] ORDER BY [FlowsheetValueKey]", [&](const sqlserver::Row&) {
+        return ++rows == 1000 ? absl::AbortedError("enough") : absl::OkStatus();
+      });
+  EXPECT_EQ(stopped.code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(rows, 1000);
+  int64_t one = 0;
+  ASSERT_TRUE(conn->Query("SELECT 1",
+                          [&](const sqlserver::Row& row) {
+                            one = *row.GetInt(0);
+                            return absl::OkStatus();
+                          })
+                  .ok());
+  EXPECT_EQ(one, 1);
+
+  // RequestCancel from another thread ends the stream within two seconds.
+  sqlserver::Connection* raw = conn.get();
+  std::thread canceller([raw] {
+    absl::SleepFor(absl::Milliseconds(300));
+    raw->RequestCancel();
+  });
+  const absl::Time start = absl::Now();
+  rows = 0;
+  absl::Status cancelled = conn->Query("SELECT * FROM [dbo].[EhiHuge] ORDER BY [FlowsheetValueKey]",
+                                       [&](const sqlserver::Row&) {
+                                         ++rows;
+                                         return absl::OkStatus();
+                                       });
+  canceller.join();
+  EXPECT_EQ(cancelled.code(), absl::StatusCode::kCancelled) << cancelled;
+  EXPECT_LT(absl::Now() - start, absl::Milliseconds(300) + absl::Seconds(2));
+  EXPECT_GT(rows, 0);
+  // Sticky until reset; then the connection works again.
+  EXPECT_EQ(conn->Execute("SELECT 1").code(), absl::StatusCode::kCancelled);
+  conn->ResetCancel();
+  EXPECT_TRUE(conn->Execute("SELECT 1").ok());
+  EXPECT_FALSE(conn->IsDead());
+
+  // Row counts come from sys.partitions in one query.
+  absl::StatusOr<NameFilter> filter = NameFilter::Create("", "", "dbo.EhiHuge", "");
+  ASSERT_TRUE(filter.ok());
+  absl::StatusOr<Catalog> catalog = DiscoverCatalog(*conn, *filter, {true});
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  ASSERT_EQ(catalog->tables.size(), 1u);
+  EXPECT_EQ(catalog->tables[0].row_count, 1000000000);
+  ASSERT_EQ(catalog->tables[0].primary_key.size(), 1u);
+  EXPECT_EQ(catalog->tables[0].columns[catalog->tables[0].primary_key[0]].name,
+            "FlowsheetValueKey");
+}
+
+TEST_F(HostE2eTest, SqlErrorsAreClassified) {
+  REQUIRE_EMULATOR();
+  std::unique_ptr<sqlserver::Connection> conn = Direct();
+  ASSERT_NE(conn, nullptr);
+  absl::Status missing = conn->Execute("SELECT * FROM dbo.EhiNoSuchTable");
+  EXPECT_EQ(sqlserver::SqlErrorNumber(missing), 208) << missing;
+  EXPECT_EQ(sqlserver::ErrorClassOf(missing), sqlserver::ErrorClass::kOther);
+  // The connection survives a failed statement.
+  EXPECT_TRUE(conn->Execute("SELECT 1").ok());
 }
 
 TEST_F(HostE2eTest, SchemaMatchesInformationSchema) {
