@@ -11,6 +11,7 @@ namespace ehi::server {
 absl::Status HandleTest(const fivetran_sdk::v2::TestRequest& request,
                         fivetran_sdk::v2::TestResponse* response) {
   EHI_ASSIGN_OR_RETURN(Config config, ParseConfig(ToConfigMap(request.configuration())));
+  SetDebugLogging(config.debug);
   for (const std::string& warning : config.warnings) LogWarning(warning);
   EHI_ASSIGN_OR_RETURN(TestOutcome outcome, RunConnectionTest(request.name(), config));
   if (outcome.success) {

@@ -82,6 +82,8 @@ struct ResultColumn {
   int wire_type = 0;
   // The domain type values of this column are delivered as (from the wire
   // type: SYBINT2 → kShort, SYBMSTIME → kString "HH:MM:SS.fffffff", ...).
+  // xml arrives as text (SYBTEXT) and is reported as kString: callers that
+  // know the column is xml (catalog MappedType) send the text as XML.
   DataType type = DataType::kUnspecified;
   int max_length = 0;  // dbcollen
 };
