@@ -172,8 +172,7 @@ TEST(SyncQueriesTest, SelectPageQuery) {
   SelectPage page;
   page.from = "[dbo].[t]";
   page.select_list = {"[id]", "[v]"};
-  page.where = {"[id] >= 10 AND [id] < 20", "", "([id] > 12)",
-                "ISNULL([_IsDeleted], 0) = 0"};
+  page.where = {"[id] >= 10 AND [id] < 20", "", "([id] > 12)", "ISNULL([_IsDeleted], 0) = 0"};
   page.order_by = {"[id]", "[k] DESC"};
   page.limit = 500;
   EXPECT_EQ(SelectPageQuery(page),
