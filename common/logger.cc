@@ -31,8 +31,7 @@ std::string_view LevelName(LogLevel level) {
 
 }  // namespace
 
-std::string FormatLogLine(LogLevel level, std::string_view message,
-                          std::string_view origin) {
+std::string FormatLogLine(LogLevel level, std::string_view message, std::string_view origin) {
   std::string line = "{\"level\":\"";
   line += LevelName(level);
   line += "\",\"message\":\"";

@@ -23,8 +23,7 @@ enum class LogLevel { kDebug, kInfo, kWarning, kSevere };
 
 // Formats one log line (without the trailing newline). Debug lines carry
 // level "INFO" with a "debug" flag, since the SDK knows only three levels.
-std::string FormatLogLine(LogLevel level, std::string_view message,
-                          std::string_view origin);
+std::string FormatLogLine(LogLevel level, std::string_view message, std::string_view origin);
 
 // Process-wide settings. SetLogSink is for tests and tools that must keep
 // stdout for their own output; it defaults to stdout.

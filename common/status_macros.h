@@ -28,9 +28,8 @@
     if (!status.ok()) return status;            \
   } while (false)
 
-#define EHI_ASSIGN_OR_RETURN(lhs, expr)                                       \
-  EHI_ASSIGN_OR_RETURN_IMPL_(EHI_STATUS_CONCAT_(ehi_statusor_, __LINE__), lhs, \
-                             expr)
+#define EHI_ASSIGN_OR_RETURN(lhs, expr) \
+  EHI_ASSIGN_OR_RETURN_IMPL_(EHI_STATUS_CONCAT_(ehi_statusor_, __LINE__), lhs, expr)
 
 #define EHI_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr) \
   auto statusor = (expr);                               \

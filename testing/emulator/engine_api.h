@@ -180,8 +180,7 @@ class Session {
   // Runs a SQL batch (possibly several statements).
   virtual ExecOutcome ExecuteBatch(std::string_view sql, ResultSink& sink) = 0;
   // Runs sp_executesql: `sql` with @-named parameters bound to `params`.
-  virtual ExecOutcome ExecuteRpc(std::string_view sql,
-                                 const std::vector<Param>& params,
+  virtual ExecOutcome ExecuteRpc(std::string_view sql, const std::vector<Param>& params,
                                  ResultSink& sink) = 0;
   virtual const SessionOptions& options() const = 0;
   // RESETCONNECTION: restore session defaults.
