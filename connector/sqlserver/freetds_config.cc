@@ -154,14 +154,26 @@ absl::StatusOr<std::string> FreeTdsConfig::CaFileFor(const ConnectionSettings& s
     }
   }
   // Keep a private copy so the path in freetds.conf is always ours and safe.
+  // The name is content-addressed, so an existing copy is already right. It
+  // is never rewritten in place: other threads' logins may be reading it
+  // (truncating it under a concurrent TLS handshake made the certificate
+  // look untrusted to every parallel reader but the first).
   const std::string name =
       absl::StrFormat("ca_%016x.pem", static_cast<uint64_t>(absl::HashOf(pem)));
   const std::string path = absl::StrCat(dir_, "/", name);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << pem;
-  out.close();
-  if (!out) return absl::InternalError("cannot write the private CA certificate copy");
-  chmod(path.c_str(), 0600);
+  if (access(path.c_str(), R_OK) == 0) return path;
+  const std::string tmp = absl::StrCat(path, ".tmp");
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << pem;
+    out.close();
+    if (!out) return absl::InternalError("cannot write the private CA certificate copy");
+  }
+  chmod(tmp.c_str(), 0600);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return absl::InternalError(
+        absl::StrCat("cannot install the private CA certificate copy: ", std::strerror(errno)));
+  }
   return path;
 }
 

@@ -132,7 +132,7 @@ class SyncE2eTest : public ::testing::Test {
   void SetUp() override {
     if (std::string(EHI_EMULATOR_PATH).empty()) GTEST_SKIP() << "mssql-emulator not built";
     absl::StatusOr<e2e::RunningEmulator> emu = e2e::StartEmulator(EHI_EMULATOR_PATH, {});
-    if (!emu.ok()) GTEST_SKIP() << "emulator cannot serve the demo seed: " << emu.status();
+    ASSERT_TRUE(emu.ok()) << "emulator cannot serve the demo seed: " << emu.status();
     emulator_ = std::make_unique<e2e::RunningEmulator>(std::move(*emu));
     absl::StatusOr<e2e::RunningConnector> conn = e2e::StartConnector(EHI_CONNECTOR_PATH);
     ASSERT_TRUE(conn.ok()) << conn.status();
@@ -150,9 +150,7 @@ class SyncE2eTest : public ::testing::Test {
     absl::StatusOr<Catalog> catalog = DiscoverCatalog(*source_, parsed->filter);
     ASSERT_TRUE(catalog.ok()) << catalog.status();
     catalog_ = std::move(*catalog);
-    if (catalog_.tables.empty()) {
-      GTEST_SKIP() << "the emulator's demo seed has no tables yet (emulator in progress)";
-    }
+    ASSERT_FALSE(catalog_.tables.empty()) << "the emulator's demo seed has no tables";
     for (const TableInfo& t : catalog_.tables) {
       std::vector<std::string>& k = copy_.keys[absl::StrCat(t.schema, ".", t.name)];
       for (int i : t.primary_key) k.push_back(t.columns[i].name);
@@ -319,6 +317,46 @@ TEST_F(SyncE2eTest, SelectionExcludesTableAndColumn) {
       EXPECT_EQ(row.count(trimmed.columns.back().name), 0u);
     }
   }
+}
+
+// Parallel readers each open their own TLS connection with certificate
+// verification against the configured CA. (Regression: the private CA copy
+// was rewritten in place on every login, so concurrent handshakes read a
+// truncated file and reported an untrusted certificate.)
+TEST(SyncTlsE2eTest, FullLoadOverVerifiedTlsWithParallelReaders) {
+  if (std::string(EHI_EMULATOR_PATH).empty()) GTEST_SKIP() << "mssql-emulator not built";
+  e2e::TempDir dir;
+  absl::StatusOr<e2e::TlsFiles> tls = e2e::MakeTlsFiles(dir.path(), "localhost");
+  ASSERT_TRUE(tls.ok()) << tls.status();
+  e2e::EmulatorOptions options;
+  options.tls_cert = tls->server_cert;
+  options.tls_key = tls->server_key;
+  options.encryption = "required";
+  absl::StatusOr<e2e::RunningEmulator> emu = e2e::StartEmulator(EHI_EMULATOR_PATH, options);
+  ASSERT_TRUE(emu.ok()) << emu.status();
+  absl::StatusOr<e2e::RunningConnector> conn = e2e::StartConnector(EHI_CONNECTOR_PATH);
+  ASSERT_TRUE(conn.ok()) << conn.status();
+  const ConfigMap config = e2e::EmulatorConfig(*emu, {{"mssql_server", "localhost"},
+                                                      {"encryption", "required"},
+                                                      {"cert", tls->ca_cert},
+                                                      {"threads", "4"},
+                                                      {"batch_size_small", "50"}});
+  v2::UpdateRequest request;
+  for (const auto& [k, v] : config) (*request.mutable_configuration())[k] = v;
+  e2e::ConnectorClient client(conn->port, absl::Minutes(5));
+  grpc::ClientContext context;
+  auto reader = client.Update(&context, request);
+  v2::UpdateResponse response;
+  int64_t upserts = 0;
+  std::string task;
+  while (reader->Read(&response)) {
+    upserts += response.records().records_size() + (response.has_record() ? 1 : 0);
+    if (response.has_task()) task = response.task().message();
+  }
+  grpc::Status status = reader->Finish();
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(task, "");
+  EXPECT_GT(upserts, 1000);
 }
 
 }  // namespace
