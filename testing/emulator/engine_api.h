@@ -143,7 +143,8 @@ class ResultSink {
   virtual void BeginRows(const std::vector<Column>& columns) = 0;
   // One row, values in column order. Returns false when the client sent
   // ATTENTION or the connection is gone: the engine stops producing rows and
-  // returns from Execute promptly.
+  // returns from Execute promptly, without StatementDone for that statement
+  // (the wire side then sends the DONE with the attention bit).
   virtual bool Row(const std::vector<Value>& values) = 0;
   // Ends one statement: `row_count` is valid when `has_count` (rows selected
   // or affected); `error` marks a statement that failed.
