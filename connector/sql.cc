@@ -324,6 +324,10 @@ std::string MinMaxQuery(absl::string_view qualified_table, absl::string_view quo
                       qualified_table);
 }
 
+std::string MaxQuery(absl::string_view qualified_table, absl::string_view quoted_column) {
+  return absl::StrCat("SELECT MAX(", quoted_column, ") FROM ", qualified_table);
+}
+
 std::string QuantileBoundsQuery(absl::string_view qualified_table, absl::string_view quoted_column,
                                 int tiles) {
   return absl::StrCat("SELECT MIN(q.", quoted_column, ") FROM (SELECT ", quoted_column, ", NTILE(",

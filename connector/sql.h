@@ -114,6 +114,8 @@ std::string NotSoftDeletedPredicate(absl::string_view quoted_column);
 
 // SELECT MIN([c]), MAX([c]) FROM [s].[t]
 std::string MinMaxQuery(absl::string_view qualified_table, absl::string_view quoted_column);
+// SELECT MAX([c]) FROM [s].[t]
+std::string MaxQuery(absl::string_view qualified_table, absl::string_view quoted_column);
 
 // Lower bounds of `tiles` equal-count groups of the column, ascending:
 //   SELECT MIN(q.[c]) FROM (SELECT [c], NTILE(4) OVER (ORDER BY [c]) AS [ehi_tile]

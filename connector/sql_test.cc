@@ -196,6 +196,8 @@ TEST(SyncQueriesTest, Predicates) {
 
 TEST(SyncQueriesTest, RangeAndCountQueries) {
   EXPECT_EQ(MinMaxQuery("[dbo].[t]", "[id]"), "SELECT MIN([id]), MAX([id]) FROM [dbo].[t]");
+  EXPECT_EQ(MaxQuery("[dbo].[t]", "[_LastUpdatedInstant]"),
+            "SELECT MAX([_LastUpdatedInstant]) FROM [dbo].[t]");
   EXPECT_EQ(QuantileBoundsQuery("[dbo].[t]", "[k]", 4),
             "SELECT MIN(q.[k]) FROM (SELECT [k], NTILE(4) OVER (ORDER BY [k]) AS [ehi_tile] FROM "
             "[dbo].[t]) AS q GROUP BY q.[ehi_tile] ORDER BY MIN(q.[k])");

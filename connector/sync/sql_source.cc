@@ -1,5 +1,6 @@
 #include "connector/sync/sql_source.h"
 
+#include "absl/numeric/int128.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "connector/sql.h"
@@ -139,9 +140,10 @@ absl::StatusOr<std::vector<Value>> SqlSource::SplitPoints(const TableInfo& t, in
     EHI_RETURN_IF_ERROR(Collect(sql::MinMaxQuery(table, col), &rows));
     if (rows.size() != 1 || rows[0].size() != 2 || rows[0][0].is_null) return points;
     const Value lo = rows[0][0];
-    const __int128 span = static_cast<__int128>(rows[0][1].integer) - lo.integer;
+    // 128-bit so MAX - MIN of a bigint key cannot overflow.
+    const absl::int128 span = absl::int128(rows[0][1].integer) - lo.integer;
     for (int i = 1; i < parts; ++i) {
-      const __int128 b = lo.integer + span * i / parts;
+      const absl::int128 b = lo.integer + span * i / parts;
       if (b <= lo.integer || (!points.empty() && b <= points.back().integer)) continue;
       Value v = lo;
       v.integer = static_cast<int64_t>(b);
@@ -161,7 +163,7 @@ absl::StatusOr<Value> SqlSource::MaxValue(const TableInfo& t, int column) {
   EHI_ASSIGN_OR_RETURN(std::string table, sql::QualifiedName(t.schema, t.name));
   EHI_ASSIGN_OR_RETURN(std::string col, sql::QuoteIdentifier(t.columns[column].name));
   std::vector<SourceRow> rows;
-  EHI_RETURN_IF_ERROR(Collect(absl::StrCat("SELECT MAX(", col, ") FROM ", table), &rows));
+  EHI_RETURN_IF_ERROR(Collect(sql::MaxQuery(table, col), &rows));
   if (rows.size() != 1 || rows[0].size() != 1) {
     return absl::InternalError("MAX query returned an unexpected shape");
   }
