@@ -48,12 +48,13 @@ ConfigMap EmulatorConfig(const RunningEmulator& emulator, const ConfigMap& overr
 }
 
 absl::StatusOr<RunningConnector> StartConnector(const std::string& binary,
-                                                const std::string& stderr_path) {
+                                                const std::string& stderr_path,
+                                                const std::map<std::string, std::string>& env) {
   absl::Status last = absl::UnknownError("not started");
   for (int attempt = 0; attempt < 3; ++attempt) {
     const int port = PickFreePort();
     absl::StatusOr<ChildProcess> process =
-        ChildProcess::Start({binary, "--port", std::to_string(port)}, {}, stderr_path);
+        ChildProcess::Start({binary, "--port", std::to_string(port)}, env, stderr_path);
     if (!process.ok()) return process.status();
     absl::StatusOr<std::string> line = process->WaitForLine("listening on port", absl::Seconds(20));
     if (!line.ok()) {

@@ -55,9 +55,11 @@ struct RunningConnector {
 };
 
 // Starts ehi-connector on a free port and waits for its "listening" log
-// line and a SERVING health check.
+// line and a SERVING health check. `env` is added to the inherited
+// environment (test hooks such as EHI_SYNC_TEST_MAX_ROWS_PER_TABLE).
 absl::StatusOr<RunningConnector> StartConnector(const std::string& binary,
-                                                const std::string& stderr_path = "");
+                                                const std::string& stderr_path = "",
+                                                const std::map<std::string, std::string>& env = {});
 
 // Blocking client for fivetran_sdk.v2.SourceConnector with a per-call
 // deadline.

@@ -1,13 +1,24 @@
 // End to end: emulator (demo seed) → ehi-connector → gRPC client copy,
 // compared row by row with the source after full loads, resumed loads and
 // incremental syncs.
+#include <dirent.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <set>
+#include <sstream>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "connector/catalog.h"
 #include "connector/config.h"
 #include "connector/sql.h"
@@ -84,10 +95,14 @@ struct Copy {
   std::map<std::string, std::vector<std::string>> keys;  // "s.t" → pk columns
   std::map<std::string, std::map<std::string, std::map<std::string, std::string>>> rows;
   std::map<std::string, std::map<std::string, int>> upserts;
+  std::vector<std::string> first_seen;  // tables in order of their first record
   int keyless_serial = 0;
 
   void Apply(const v2::Record& r) {
     const std::string t = absl::StrCat(r.schema_name(), ".", r.table_name());
+    if (std::find(first_seen.begin(), first_seen.end(), t) == first_seen.end()) {
+      first_seen.push_back(t);
+    }
     if (r.type() == v2::TRUNCATE) {
       rows[t].clear();
       upserts[t].clear();
@@ -126,6 +141,43 @@ struct Copy {
     return out;
   }
 };
+
+// Established TCP connections that process `pid` holds to `port` on the
+// loopback: the connector's own sockets (/proc/<pid>/fd) matched by inode
+// against /proc/net/tcp{,6}. -1 when /proc cannot be read.
+int ConnectionsTo(pid_t pid, int port) {
+  std::set<std::string> inodes;
+  const std::string fd_dir = absl::StrCat("/proc/", pid, "/fd");
+  DIR* dir = opendir(fd_dir.c_str());
+  if (dir == nullptr) return -1;
+  while (const dirent* e = readdir(dir)) {
+    char target[256];
+    const std::string link = absl::StrCat(fd_dir, "/", e->d_name);
+    const ssize_t n = readlink(link.c_str(), target, sizeof(target) - 1);
+    if (n <= 0) continue;
+    const std::string t(target, n);
+    if (t.rfind("socket:[", 0) == 0) inodes.insert(t.substr(8, t.size() - 9));
+  }
+  closedir(dir);
+  int count = 0;
+  for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+    std::ifstream in(table);
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
+      fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >>
+          timeout >> inode;
+      const size_t colon = remote.rfind(':');
+      if (colon == std::string::npos || state != "01") continue;  // 01: ESTABLISHED
+      unsigned remote_port = 0;
+      if (!absl::SimpleHexAtoi(remote.substr(colon + 1), &remote_port)) continue;
+      if (static_cast<int>(remote_port) == port && inodes.count(inode) > 0) ++count;
+    }
+  }
+  return count;
+}
 
 class SyncE2eTest : public ::testing::Test {
  protected:
@@ -317,6 +369,149 @@ TEST_F(SyncE2eTest, SelectionExcludesTableAndColumn) {
       EXPECT_EQ(row.count(trimmed.columns.back().name), 0u);
     }
   }
+}
+
+// Demo tables fall into small (< 100 rows) and medium (< 10,000 rows) by
+// configuration; a synthetic table (5 M rows declared in the catalog) is
+// large. The load of every table is capped by the server's test hook, so
+// only a bounded key range of the synthetic table is read. (A billion-row
+// table would plan the same, but the load's MAX(_LastUpdatedInstant) and
+// VALIDATION's COUNT_BIG scan the whole table in the emulator.)
+TEST_F(SyncE2eTest, PlanOrdersSmallThenMediumThenLarge) {
+  constexpr int64_t kHugeRows = 5'000'000;
+  constexpr int64_t kRowCap = 5000;  // above every demo table at scale 1
+  ASSERT_TRUE(source_
+                  ->Execute(absl::StrCat("EXEC emulator.create_synthetic_table 'dbo', "
+                                         "'EhiHugeFact', ",
+                                         kHugeRows))
+                  .ok());
+  absl::StatusOr<e2e::RunningConnector> capped = e2e::StartConnector(
+      EHI_CONNECTOR_PATH, "", {{"EHI_SYNC_TEST_MAX_ROWS_PER_TABLE", absl::StrCat(kRowCap)}});
+  ASSERT_TRUE(capped.ok()) << capped.status();
+  connector_ = std::make_unique<e2e::RunningConnector>(std::move(*capped));
+  config_["small_table_threshold"] = "100";
+  config_["large_table_threshold"] = "10000";
+
+  // Expected plan from the catalog's row counts: (category, rows).
+  absl::StatusOr<Config> parsed = ParseConfig(config_);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  CatalogOptions with_counts;
+  with_counts.row_counts = true;
+  absl::StatusOr<Catalog> catalog = DiscoverCatalog(*source_, parsed->filter, with_counts);
+  ASSERT_TRUE(catalog.ok()) << catalog.status();
+  std::vector<std::tuple<int, int64_t, std::string>> expected;
+  std::map<std::string, std::string> category;
+  for (const TableInfo& t : catalog->tables) {
+    ASSERT_TRUE(t.row_count.has_value()) << t.name;
+    const int64_t rows = *t.row_count;
+    const int c = rows < 100 ? 0 : rows < 10000 ? 1 : 2;
+    const std::string name = absl::StrCat(t.schema, ".", t.name);
+    expected.emplace_back(c, rows, name);
+    category[name] = c == 0 ? "small" : c == 1 ? "medium" : "large";
+  }
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::string> expected_order;
+  for (const auto& [c, rows, name] : expected) expected_order.push_back(name);
+  // The dataset really has all three categories.
+  ASSERT_EQ(std::get<0>(expected.front()), 0);
+  ASSERT_EQ(std::get<0>(expected.back()), 2);
+  ASSERT_EQ(expected_order.back(), "dbo.EhiHugeFact");
+  ASSERT_TRUE(std::any_of(expected.begin(), expected.end(),
+                          [](const auto& e) { return std::get<0>(e) == 1; }));
+
+  Sync("");
+
+  // Tables are loaded one after another, so the order of first records is
+  // the processing order.
+  std::vector<std::string> seen = copy_.first_seen;
+  seen.erase(std::remove(seen.begin(), seen.end(), "ehi_connector_meta.VALIDATION"), seen.end());
+  EXPECT_EQ(seen, expected_order);
+
+  // VALIDATION agrees: category per table, processing_order rising along
+  // the plan.
+  std::map<int64_t, std::string> by_order;
+  for (const auto& [k, row] : copy_.rows["ehi_connector_meta.VALIDATION"]) {
+    const std::string& name = row.at("tablename");
+    EXPECT_EQ(row.at("category"), category[name]) << name;
+    int64_t order = 0;
+    ASSERT_TRUE(absl::SimpleAtoi(row.at("processing_order"), &order)) << row.at("processing_order");
+    EXPECT_TRUE(by_order.emplace(order, name).second) << "processing_order repeated: " << order;
+  }
+  std::vector<std::string> validation_order;
+  for (const auto& [order, name] : by_order) validation_order.push_back(name);
+  EXPECT_EQ(validation_order, expected_order);
+
+  // Only a bounded key range of the huge table was read; the demo tables
+  // (below the cap) are complete.
+  const size_t huge = copy_.rows["dbo.EhiHugeFact"].size();
+  EXPECT_GE(huge, static_cast<size_t>(kRowCap));
+  EXPECT_LT(huge, static_cast<size_t>(kRowCap + 20000));  // cap + in-flight pages
+  ExpectCopyEqualsSource();
+}
+
+// Cancelling the Update stream while a reader is blocked in a server-side
+// query (the emulator stalls it for 60 s) must stop the readers: the
+// connector's connections to the emulator close long before the stall
+// would end, and the connector serves the next call.
+TEST_F(SyncE2eTest, CancelWhileReadingLargeTableStopsReadersPromptly) {
+  ASSERT_TRUE(
+      source_->Execute("EXEC emulator.create_synthetic_table 'dbo', 'EhiHugeFact', 5000000").ok());
+  config_["small_table_threshold"] = "100";
+  config_["large_table_threshold"] = "10000";
+  v2::UpdateRequest request;
+  for (const auto& [k, v] : config_) (*request.mutable_configuration())[k] = v;
+  e2e::ConnectorClient client(connector_->port, absl::Minutes(5));
+  grpc::ClientContext context;
+  auto reader = client.Update(&context, request);
+  v2::UpdateResponse response;
+  auto is_huge = [](const v2::Record& r) { return r.table_name() == "EhiHugeFact"; };
+  bool reading_huge = false;
+  while (!reading_huge && reader->Read(&response)) {
+    if (response.has_record() && is_huge(response.record())) reading_huge = true;
+    for (const v2::Record& r : response.records().records()) reading_huge |= is_huge(r);
+  }
+  ASSERT_TRUE(reading_huge) << "the stream ended before the large table";
+  const pid_t pid = connector_->process.pid();
+  const int port = emulator_->port;
+  ASSERT_GE(ConnectionsTo(pid, port), 1) << "no reader connection while the large table loads";
+
+  // The next SELECT on any session (a reader's next page) waits 60 s unless
+  // cancelled by an ATTENTION. Keep reading so the readers are not held
+  // back by flow control, and cancel a second later.
+  ASSERT_TRUE(source_->Execute("EXEC emulator.inject_fault 'stall_ms', 60000").ok());
+  absl::Time cancelled_at;
+  std::thread canceller([&] {
+    absl::SleepFor(absl::Seconds(1));
+    cancelled_at = absl::Now();
+    context.TryCancel();
+  });
+  while (reader->Read(&response)) {
+  }
+  canceller.join();
+  const grpc::Status status = reader->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED) << status.error_message();
+
+  // Design target: readers stop within 2 s. On a loaded shared 2-core
+  // machine allow 8 s; a connector that ignored the cancellation would keep
+  // the stalled connection for the full 60 s.
+  const absl::Time limit = cancelled_at + absl::Seconds(8);
+  int open = ConnectionsTo(pid, port);
+  while (open != 0 && absl::Now() < limit) {
+    absl::SleepFor(absl::Milliseconds(50));
+    open = ConnectionsTo(pid, port);
+  }
+  EXPECT_EQ(open, 0) << "connections still open " << absl::Now() - cancelled_at
+                     << " after the cancel";
+  std::printf("connections to the emulator closed %s after the cancel\n",
+              absl::FormatDuration(absl::Now() - cancelled_at).c_str());
+
+  // The connector serves the next call. With a 20 s deadline this also shows
+  // the stall was spent on the cancelled sync's query: had it still been
+  // armed, Schema's first catalog query would wait 60 s.
+  e2e::ConnectorClient next(connector_->port, absl::Seconds(20));
+  v2::SchemaResponse schema;
+  const grpc::Status schema_status = next.Schema(config_, &schema);
+  EXPECT_TRUE(schema_status.ok()) << schema_status.error_message();
 }
 
 // Parallel readers each open their own TLS connection with certificate
