@@ -82,6 +82,16 @@ struct SqlType {
   int scale = 0;      // decimal/numeric scale; fractional digits (0..7) of
                       // time, datetime2 and datetimeoffset
   static constexpr int kMaxLength = -1;
+
+  // SqlType::Of(TypeId::kDecimal, 0, 18, 2) is decimal(18,2).
+  static SqlType Of(TypeId id, int length = 0, int precision = 0, int scale = 0) {
+    SqlType t;
+    t.id = id;
+    t.length = length;
+    t.precision = precision;
+    t.scale = scale;
+    return t;
+  }
 };
 
 struct Value {

@@ -19,29 +19,20 @@
 namespace emulator {
 namespace {
 
-SqlType T(TypeId id, int length = 0, int precision = 0, int scale = 0) {
-  SqlType t;
-  t.id = id;
-  t.length = length;
-  t.precision = precision;
-  t.scale = scale;
-  return t;
-}
-
 class SyntheticSession : public Session {
  public:
   ExecOutcome ExecuteBatch(std::string_view sql, ResultSink& sink) override {
     const int64_t rows = std::atoll(std::string(sql).c_str());
-    sink.BeginRows({{"id", T(TypeId::kBigInt)},
-                    {"encounter", T(TypeId::kInt)},
-                    {"name", T(TypeId::kNVarChar, 50)},
-                    {"code", T(TypeId::kVarChar, 20)},
-                    {"updated", T(TypeId::kDateTime2, 0, 0, 7)},
-                    {"amount", T(TypeId::kDecimal, 0, 18, 4)},
-                    {"score", T(TypeId::kFloat)},
-                    {"deleted", T(TypeId::kBit)},
-                    {"guid", T(TypeId::kUniqueIdentifier)},
-                    {"day", T(TypeId::kDate)}});
+    sink.BeginRows({{"id", SqlType::Of(TypeId::kBigInt)},
+                    {"encounter", SqlType::Of(TypeId::kInt)},
+                    {"name", SqlType::Of(TypeId::kNVarChar, 50)},
+                    {"code", SqlType::Of(TypeId::kVarChar, 20)},
+                    {"updated", SqlType::Of(TypeId::kDateTime2, 0, 0, 7)},
+                    {"amount", SqlType::Of(TypeId::kDecimal, 0, 18, 4)},
+                    {"score", SqlType::Of(TypeId::kFloat)},
+                    {"deleted", SqlType::Of(TypeId::kBit)},
+                    {"guid", SqlType::Of(TypeId::kUniqueIdentifier)},
+                    {"day", SqlType::Of(TypeId::kDate)}});
     std::vector<Value> row(10);
     const std::string guid(16, '\x5a');
     int64_t i = 0;

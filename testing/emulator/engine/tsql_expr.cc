@@ -13,15 +13,6 @@
 namespace emulator {
 namespace {
 
-SqlType T(TypeId id, int length = 0, int precision = 0, int scale = 0) {
-  SqlType t;
-  t.id = id;
-  t.length = length;
-  t.precision = precision;
-  t.scale = scale;
-  return t;
-}
-
 Expr Typed(std::string sql, SqlType type) {
   Expr e;
   e.sql = std::move(sql);
@@ -60,7 +51,7 @@ Expr Arith(const Expr& a, const Expr& b, std::string sql) {
                               FamilyOf(b.type.id) == TypeFamily::kDecimal ? b.type.scale : 0);
   }
   if (FamilyOf(hi.type.id) == TypeFamily::kInt && hi.type.id != TypeId::kBigInt) {
-    out.type = T(TypeId::kInt);  // tinyint + tinyint is int in SQL Server
+    out.type = SqlType::Of(TypeId::kInt);  // tinyint + tinyint is int in SQL Server
   }
   return out;
 }
@@ -249,7 +240,7 @@ absl::StatusOr<Expr> Parser::ParseOr(const Scope& scope) {
   EHI_ASSIGN_OR_RETURN(Expr left, ParseAnd(scope));
   while (AcceptWord("OR")) {
     EHI_ASSIGN_OR_RETURN(Expr right, ParseAnd(scope));
-    left = Typed(absl::StrCat("(", left.sql, " OR ", right.sql, ")"), T(TypeId::kBit));
+    left = Typed(absl::StrCat("(", left.sql, " OR ", right.sql, ")"), SqlType::Of(TypeId::kBit));
     left.typed = false;
   }
   return left;
@@ -259,7 +250,7 @@ absl::StatusOr<Expr> Parser::ParseAnd(const Scope& scope) {
   EHI_ASSIGN_OR_RETURN(Expr left, ParseNot(scope));
   while (AcceptWord("AND")) {
     EHI_ASSIGN_OR_RETURN(Expr right, ParseNot(scope));
-    left = Typed(absl::StrCat("(", left.sql, " AND ", right.sql, ")"), T(TypeId::kBit));
+    left = Typed(absl::StrCat("(", left.sql, " AND ", right.sql, ")"), SqlType::Of(TypeId::kBit));
     left.typed = false;
   }
   return left;
@@ -367,10 +358,10 @@ absl::StatusOr<Expr> Parser::ParseAdditive(const Scope& scope) {
       int lb = right.typed ? right.type.length : SqlType::kMaxLength;
       int len =
           (la < 0 || lb < 0 || la + lb > (unicode ? 4000 : 8000)) ? SqlType::kMaxLength : la + lb;
-      Expr l = IsStringFamily(left) ? left : Convert(left, T(TypeId::kVarChar, 30));
-      Expr r = IsStringFamily(right) ? right : Convert(right, T(TypeId::kVarChar, 30));
+      Expr l = IsStringFamily(left) ? left : Convert(left, SqlType::Of(TypeId::kVarChar, 30));
+      Expr r = IsStringFamily(right) ? right : Convert(right, SqlType::Of(TypeId::kVarChar, 30));
       left = Typed(absl::StrCat("(", l.sql, " || ", r.sql, ")"),
-                   T(unicode ? TypeId::kNVarChar : TypeId::kVarChar, len));
+                   SqlType::Of(unicode ? TypeId::kNVarChar : TypeId::kVarChar, len));
       continue;
     }
     if (op == "^") {
@@ -419,7 +410,7 @@ absl::StatusOr<Expr> Parser::ParseUnary(const Scope& scope) {
             digits.find_first_of(".eE") == std::string::npos) {
           int64_t v = 0;
           if (absl::SimpleAtoi(absl::StrCat("-", digits), &v) && v >= INT32_MIN) {
-            e.type = T(TypeId::kInt);
+            e.type = SqlType::Of(TypeId::kInt);
           }
         }
       }
@@ -457,7 +448,7 @@ absl::StatusOr<Expr> Parser::ParsePrimary(const Scope& scope) {
       e.is_literal = true;
       e.typed = true;
       if (s.find_first_of("eE") != std::string::npos) {
-        e.type = T(TypeId::kFloat);
+        e.type = SqlType::Of(TypeId::kFloat);
         e.sql = s;
         return e;
       }
@@ -471,11 +462,11 @@ absl::StatusOr<Expr> Parser::ParsePrimary(const Scope& scope) {
       if (precision == 0) precision = 1;
       int64_t v = 0;
       if (dot == std::string::npos && absl::SimpleAtoi(s, &v) && v <= INT32_MAX) {
-        e.type = T(TypeId::kInt);
+        e.type = SqlType::Of(TypeId::kInt);
         e.sql = s;
         return e;
       }
-      e.type = T(TypeId::kNumeric, 0, std::min(precision, 38), scale);
+      e.type = SqlType::Of(TypeId::kNumeric, 0, std::min(precision, 38), scale);
       // Past 15 digits a double would lose precision: keep the literal exact
       // as text; SQLite still does arithmetic on it.
       e.sql = precision <= 15 ? s : Literal(s);
@@ -484,18 +475,19 @@ absl::StatusOr<Expr> Parser::ParsePrimary(const Scope& scope) {
     case TokenKind::kString: {
       Next();
       int64_t len = t.national ? Utf16Length(t.text) : CharLength(t.text);
-      Expr e = Typed(Literal(t.text),
-                     T(t.national ? TypeId::kNVarChar : TypeId::kVarChar,
-                       static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(len, 8000)))));
+      Expr e =
+          Typed(Literal(t.text),
+                SqlType::Of(t.national ? TypeId::kNVarChar : TypeId::kVarChar,
+                            static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(len, 8000)))));
       if (len > (t.national ? 4000 : 8000)) e.type.length = SqlType::kMaxLength;
       e.is_literal = true;
       return e;
     }
     case TokenKind::kBinary: {
       Next();
-      Expr e =
-          Typed(absl::StrCat("X'", t.text, "'"),
-                T(TypeId::kVarBinary, static_cast<int>(std::max<size_t>(1, t.text.size() / 2))));
+      Expr e = Typed(absl::StrCat("X'", t.text, "'"),
+                     SqlType::Of(TypeId::kVarBinary,
+                                 static_cast<int>(std::max<size_t>(1, t.text.size() / 2))));
       e.is_literal = true;
       return e;
     }
@@ -542,7 +534,7 @@ absl::StatusOr<Expr> Parser::ParsePrimary(const Scope& scope) {
   if (!t.quoted) {
     if (t.Is("NULL")) {
       Next();
-      Expr e = Typed("NULL", T(TypeId::kInt));
+      Expr e = Typed("NULL", SqlType::Of(TypeId::kInt));
       e.is_null = true;
       e.is_literal = true;
       return e;
@@ -589,11 +581,11 @@ absl::StatusOr<Expr> Parser::ParsePrimary(const Scope& scope) {
     }
     if (t.Is("CURRENT_TIMESTAMP")) {
       Next();
-      return Typed("_ms_now('datetime')", T(TypeId::kDateTime));
+      return Typed("_ms_now('datetime')", SqlType::Of(TypeId::kDateTime));
     }
     if (t.Is("CURRENT_USER") || t.Is("SESSION_USER") || t.Is("SYSTEM_USER") || t.Is("USER")) {
       Next();
-      return Typed("'dbo'", T(TypeId::kNVarChar, 128));
+      return Typed("'dbo'", SqlType::Of(TypeId::kNVarChar, 128));
     }
     if (Peek(1).IsOp("(")) {
       std::string name = Next().text;
@@ -678,12 +670,12 @@ absl::StatusOr<Expr> Parser::ParseColumnRef(const Scope& scope) {
 absl::StatusOr<Expr> Parser::ParseSysVar() {
   std::string name = Upper(Next().text.substr(2));
   auto lit_int = [](int64_t v, TypeId id) {
-    Expr e = Typed(absl::StrCat(v), T(id));
+    Expr e = Typed(absl::StrCat(v), SqlType::Of(id));
     e.is_literal = true;
     return e;
   };
   auto lit_text = [](absl::string_view v, int len) {
-    Expr e = Typed(Literal(v), T(TypeId::kNVarChar, len));
+    Expr e = Typed(Literal(v), SqlType::Of(TypeId::kNVarChar, len));
     e.is_literal = true;
     return e;
   };
@@ -703,11 +695,11 @@ absl::StatusOr<Expr> Parser::ParseSysVar() {
   if (name == "LOCK_TIMEOUT") return lit_int(-1, TypeId::kInt);
   if (name == "MICROSOFTVERSION") return lit_int(0x10001045, TypeId::kInt);
   if (name == "IDENTITY") {
-    Expr e = Typed("NULL", T(TypeId::kNumeric, 0, 38, 0));
+    Expr e = Typed("NULL", SqlType::Of(TypeId::kNumeric, 0, 38, 0));
     e.is_null = true;
     return e;
   }
-  if (name == "DBTS") return Typed("_ms_dbts()", T(TypeId::kVarBinary, 8));
+  if (name == "DBTS") return Typed("_ms_dbts()", SqlType::Of(TypeId::kVarBinary, 8));
   return SqlError(137, 15, absl::StrCat("Must declare the scalar variable \"@@", name, "\"."));
 }
 

@@ -12,15 +12,6 @@
 namespace emulator {
 namespace {
 
-SqlType T(TypeId id, int length = 0, int precision = 0, int scale = 0) {
-  SqlType t;
-  t.id = id;
-  t.length = length;
-  t.precision = precision;
-  t.scale = scale;
-  return t;
-}
-
 Expr Typed(std::string sql, SqlType type) {
   Expr e;
   e.sql = std::move(sql);
@@ -112,8 +103,8 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
     std::string p = Literal(absl::AsciiStrToLower(part));
     if (name == "DATEADD") {
       if (args.size() != 2) return WrongArgs(name, 3);
-      SqlType rt = args[1].typed ? args[1].type : T(TypeId::kDateTime);
-      if (FamilyOf(rt.id) == TypeFamily::kString) rt = T(TypeId::kDateTime);
+      SqlType rt = args[1].typed ? args[1].type : SqlType::Of(TypeId::kDateTime);
+      if (FamilyOf(rt.id) == TypeFamily::kString) rt = SqlType::Of(TypeId::kDateTime);
       return Typed(absl::StrCat("_ms_dateadd(", p, ", ", args[0].sql, ", ", args[1].sql, ", ",
                                 TypeArg(args[1]), ", '", TypeToString(rt), "')"),
                    rt);
@@ -122,16 +113,16 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
       if (args.size() != 2) return WrongArgs(name, 3);
       return Typed(absl::StrCat("_ms_datediff(", p, ", ", args[0].sql, ", ", TypeArg(args[0]), ", ",
                                 args[1].sql, ", ", TypeArg(args[1]), ")"),
-                   T(name == "DATEDIFF" ? TypeId::kInt : TypeId::kBigInt));
+                   SqlType::Of(name == "DATEDIFF" ? TypeId::kInt : TypeId::kBigInt));
     }
     if (args.size() != 1) return WrongArgs(name, 2);
     if (name == "DATENAME") {
       return Typed(absl::StrCat("CAST(_ms_datepart(", p, ", ", args[0].sql, ", ", TypeArg(args[0]),
                                 ") AS TEXT)"),
-                   T(TypeId::kNVarChar, 30));
+                   SqlType::Of(TypeId::kNVarChar, 30));
     }
     return Typed(absl::StrCat("_ms_datepart(", p, ", ", args[0].sql, ", ", TypeArg(args[0]), ")"),
-                 T(TypeId::kInt));
+                 SqlType::Of(TypeId::kInt));
   }
 
   bool distinct = false;
@@ -165,7 +156,7 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
   if (name == "COUNT" || name == "COUNT_BIG") {
     if (!star) EHI_RETURN_IF_ERROR(need(1, 1));
     out = Typed(absl::StrCat("count(", dist, star ? "*" : args[0].sql, ")"),
-                T(name == "COUNT" ? TypeId::kInt : TypeId::kBigInt));
+                SqlType::Of(name == "COUNT" ? TypeId::kInt : TypeId::kBigInt));
     windowable = true;
   } else if (name == "MIN" || name == "MAX") {
     EHI_RETURN_IF_ERROR(need(1, 1));
@@ -184,17 +175,17 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
         case TypeId::kBit:
         case TypeId::kTinyInt:
         case TypeId::kSmallInt:
-          out.type = T(TypeId::kInt);
+          out.type = SqlType::Of(TypeId::kInt);
           break;
         case TypeId::kDecimal:
         case TypeId::kNumeric:
-          out.type = T(TypeId::kDecimal, 0, 38, args[0].type.scale);
+          out.type = SqlType::Of(TypeId::kDecimal, 0, 38, args[0].type.scale);
           break;
         case TypeId::kSmallMoney:
-          out.type = T(TypeId::kMoney, 0, 19, 4);
+          out.type = SqlType::Of(TypeId::kMoney, 0, 19, 4);
           break;
         case TypeId::kReal:
-          out.type = T(TypeId::kFloat);
+          out.type = SqlType::Of(TypeId::kFloat);
           break;
         default:
           break;
@@ -207,14 +198,14 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
   } else if (name == "STRING_AGG") {
     EHI_RETURN_IF_ERROR(need(2, 2));
     out = Typed(absl::StrCat("group_concat(", args[0].sql, ", ", args[1].sql, ")"),
-                T(TypeId::kNVarChar, SqlType::kMaxLength));
+                SqlType::Of(TypeId::kNVarChar, SqlType::kMaxLength));
   } else if (name == "ROW_NUMBER" || name == "RANK" || name == "DENSE_RANK") {
     EHI_RETURN_IF_ERROR(need(0, 0));
-    out = Typed(absl::StrCat(absl::AsciiStrToLower(name), "()"), T(TypeId::kBigInt));
+    out = Typed(absl::StrCat(absl::AsciiStrToLower(name), "()"), SqlType::Of(TypeId::kBigInt));
     windowable = true;
   } else if (name == "NTILE") {
     EHI_RETURN_IF_ERROR(need(1, 1));
-    out = Typed(absl::StrCat("ntile(", args[0].sql, ")"), T(TypeId::kBigInt));
+    out = Typed(absl::StrCat("ntile(", args[0].sql, ")"), SqlType::Of(TypeId::kBigInt));
     windowable = true;
   } else if (name == "LAG" || name == "LEAD" || name == "FIRST_VALUE" || name == "LAST_VALUE") {
     EHI_RETURN_IF_ERROR(need(1, 3));
@@ -240,7 +231,7 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
   if (star || distinct) return ErrorHere();
 
   // Scalar functions.
-  const SqlType nv128 = T(TypeId::kNVarChar, 128);
+  const SqlType nv128 = SqlType::Of(TypeId::kNVarChar, 128);
   auto same_as = [&](size_t i, std::string sql) {
     Expr e = args[i];
     e.sql = std::move(sql);
@@ -275,12 +266,12 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
   }
   if (name == "LEN") {
     EHI_RETURN_IF_ERROR(need(1, 1));
-    return Typed(absl::StrCat("_ms_len(", args[0].sql, ")"), T(TypeId::kInt));
+    return Typed(absl::StrCat("_ms_len(", args[0].sql, ")"), SqlType::Of(TypeId::kInt));
   }
   if (name == "DATALENGTH") {
     EHI_RETURN_IF_ERROR(need(1, 1));
     return Typed(absl::StrCat("_ms_datalength(", args[0].sql, ", ", TypeArg(args[0]), ")"),
-                 T(TypeId::kInt));
+                 SqlType::Of(TypeId::kInt));
   }
   if (name == "UPPER" || name == "LOWER" || name == "LTRIM" || name == "RTRIM" || name == "TRIM" ||
       name == "REVERSE") {
@@ -292,7 +283,7 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
     std::string tail = (name == "LTRIM" || name == "RTRIM" || name == "TRIM") ? ", ' ')" : ")";
     Expr e = same_as(0, absl::StrCat(fn, args[0].sql, tail));
     if (!e.typed || FamilyOf(e.type.id) != TypeFamily::kString) {
-      e.type = T(TypeId::kVarChar, 8000);
+      e.type = SqlType::Of(TypeId::kVarChar, 8000);
       e.typed = true;
     }
     return e;
@@ -305,7 +296,7 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
                           : absl::StrCat("_ms_right(", joined(), ")");
     Expr e = same_as(0, sql);
     if (!e.typed || FamilyOf(e.type.id) != TypeFamily::kString) {
-      e.type = T(TypeId::kVarChar, 8000);
+      e.type = SqlType::Of(TypeId::kVarChar, 8000);
       e.typed = true;
     }
     if (e.type.id == TypeId::kChar) e.type.id = TypeId::kVarChar;
@@ -323,22 +314,22 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
         if (e.type.id == TypeId::kChar) e.type.id = TypeId::kVarChar;
         if (e.type.id == TypeId::kNChar) e.type.id = TypeId::kNVarChar;
       } else {
-        e.type = T(TypeId::kVarChar, 8000);
+        e.type = SqlType::Of(TypeId::kVarChar, 8000);
         e.typed = true;
       }
       return e;
     }
     if (name == "REPLICATE") {
       EHI_RETURN_IF_ERROR(need(2, 2));
-      return Typed(
-          absl::StrCat("_ms_replicate(", joined(), ")"),
-          T(args[0].typed && IsUnicode(args[0].type.id) ? TypeId::kNVarChar : TypeId::kVarChar,
-            SqlType::kMaxLength));
+      return Typed(absl::StrCat("_ms_replicate(", joined(), ")"),
+                   SqlType::Of(args[0].typed && IsUnicode(args[0].type.id) ? TypeId::kNVarChar
+                                                                           : TypeId::kVarChar,
+                               SqlType::kMaxLength));
     }
     if (name == "SPACE") {
       EHI_RETURN_IF_ERROR(need(1, 1));
       return Typed(absl::StrCat("_ms_replicate(' ', ", args[0].sql, ")"),
-                   T(TypeId::kVarChar, 8000));
+                   SqlType::Of(TypeId::kVarChar, 8000));
     }
     if (name == "CONCAT") {
       EHI_RETURN_IF_ERROR(need(2, 254));
@@ -348,19 +339,21 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
       for (const Expr& a : args) {
         Expr text = a.typed && FamilyOf(a.type.id) == TypeFamily::kString
                         ? a
-                        : Convert(a, T(TypeId::kNVarChar, SqlType::kMaxLength));
+                        : Convert(a, SqlType::Of(TypeId::kNVarChar, SqlType::kMaxLength));
         parts.push_back(absl::StrCat("ifnull(", text.sql, ", '')"));
       }
-      return Typed(absl::StrCat("(", absl::StrJoin(parts, " || "), ")"),
-                   T(unicode ? TypeId::kNVarChar : TypeId::kVarChar, SqlType::kMaxLength));
+      return Typed(
+          absl::StrCat("(", absl::StrJoin(parts, " || "), ")"),
+          SqlType::Of(unicode ? TypeId::kNVarChar : TypeId::kVarChar, SqlType::kMaxLength));
     }
     if (name == "CHARINDEX") {
       EHI_RETURN_IF_ERROR(need(2, 3));
-      return Typed(absl::StrCat("_ms_charindex(", joined(), ")"), T(TypeId::kInt));
+      return Typed(absl::StrCat("_ms_charindex(", joined(), ")"), SqlType::Of(TypeId::kInt));
     }
     if (name == "QUOTENAME") {
       EHI_RETURN_IF_ERROR(need(1, 2));
-      return Typed(absl::StrCat("_ms_quotename(", joined(), ")"), T(TypeId::kNVarChar, 258));
+      return Typed(absl::StrCat("_ms_quotename(", joined(), ")"),
+                   SqlType::Of(TypeId::kNVarChar, 258));
     }
     return SqlError(195, 15,
                     absl::StrCat("'", raw_name,
@@ -378,35 +371,36 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
   if (name == "POWER" || name == "SQRT" || name == "EXP" || name == "LOG" || name == "LOG10") {
     EHI_RETURN_IF_ERROR(need(1, 2));
     return Typed(absl::StrCat("_ms_math('", absl::AsciiStrToLower(name), "', ", joined(), ")"),
-                 T(TypeId::kFloat));
+                 SqlType::Of(TypeId::kFloat));
   }
   if (name == "NEWID" || name == "NEWSEQUENTIALID") {
     EHI_RETURN_IF_ERROR(need(0, 0));
-    return Typed("_ms_newid()", T(TypeId::kUniqueIdentifier));
+    return Typed("_ms_newid()", SqlType::Of(TypeId::kUniqueIdentifier));
   }
   if (name == "GETDATE" || name == "GETUTCDATE") {
     EHI_RETURN_IF_ERROR(need(0, 0));
-    return Typed(name == "GETDATE" ? "_ms_now('local')" : "_ms_now('utc')", T(TypeId::kDateTime));
+    return Typed(name == "GETDATE" ? "_ms_now('local')" : "_ms_now('utc')",
+                 SqlType::Of(TypeId::kDateTime));
   }
   if (name == "SYSDATETIME" || name == "SYSUTCDATETIME") {
     EHI_RETURN_IF_ERROR(need(0, 0));
     return Typed(name == "SYSDATETIME" ? "_ms_now('local')" : "_ms_now('utc')",
-                 T(TypeId::kDateTime2, 0, 0, 7));
+                 SqlType::Of(TypeId::kDateTime2, 0, 0, 7));
   }
   if (name == "SYSDATETIMEOFFSET") {
     EHI_RETURN_IF_ERROR(need(0, 0));
-    return Typed("_ms_now('offset')", T(TypeId::kDateTimeOffset, 0, 0, 7));
+    return Typed("_ms_now('offset')", SqlType::Of(TypeId::kDateTimeOffset, 0, 0, 7));
   }
   if (name == "YEAR" || name == "MONTH" || name == "DAY") {
     EHI_RETURN_IF_ERROR(need(1, 1));
     return Typed(absl::StrCat("_ms_datepart('", absl::AsciiStrToLower(name), "', ", args[0].sql,
                               ", ", TypeArg(args[0]), ")"),
-                 T(TypeId::kInt));
+                 SqlType::Of(TypeId::kInt));
   }
   if (name == "ISDATE" || name == "ISNUMERIC") {
     EHI_RETURN_IF_ERROR(need(1, 1));
     return Typed(absl::StrCat("_ms_", absl::AsciiStrToLower(name), "(", args[0].sql, ")"),
-                 T(TypeId::kInt));
+                 SqlType::Of(TypeId::kInt));
   }
   if (name == "DB_NAME") {
     EHI_RETURN_IF_ERROR(need(0, 1));
@@ -416,11 +410,11 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
   if (name == "DB_ID") {
     EHI_RETURN_IF_ERROR(need(0, 1));
     return Typed(args.empty() ? "_ms_db_id(NULL)" : absl::StrCat("_ms_db_id(", args[0].sql, ")"),
-                 T(TypeId::kSmallInt));
+                 SqlType::Of(TypeId::kSmallInt));
   }
   if (name == "OBJECT_ID") {
     EHI_RETURN_IF_ERROR(need(1, 2));
-    return Typed(absl::StrCat("_ms_object_id(", args[0].sql, ")"), T(TypeId::kInt));
+    return Typed(absl::StrCat("_ms_object_id(", args[0].sql, ")"), SqlType::Of(TypeId::kInt));
   }
   if (name == "OBJECT_NAME" || name == "OBJECT_SCHEMA_NAME") {
     EHI_RETURN_IF_ERROR(need(1, 2));
@@ -436,7 +430,7 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
   if (name == "SCHEMA_ID") {
     EHI_RETURN_IF_ERROR(need(0, 1));
     return Typed(absl::StrCat("_ms_schema_id(", args.empty() ? "'dbo'" : args[0].sql, ")"),
-                 T(TypeId::kInt));
+                 SqlType::Of(TypeId::kInt));
   }
   if (name == "TYPE_NAME") {
     EHI_RETURN_IF_ERROR(need(1, 1));
@@ -454,10 +448,10 @@ absl::StatusOr<Expr> Parser::ParseFunction(const std::string& raw_name, const Sc
     return Typed(absl::StrCat("_ms_serverproperty(", args[0].sql, ")"), nv128);
   }
   if (name == "HAS_PERMS_BY_NAME") {
-    return Typed("1", T(TypeId::kInt));
+    return Typed("1", SqlType::Of(TypeId::kInt));
   }
   if (name == "CHECKSUM" || name == "BINARY_CHECKSUM") {
-    return Typed(absl::StrCat("_ms_checksum(", joined(), ")"), T(TypeId::kInt));
+    return Typed(absl::StrCat("_ms_checksum(", joined(), ")"), SqlType::Of(TypeId::kInt));
   }
   return SqlError(195, 15,
                   absl::StrCat("'", raw_name,

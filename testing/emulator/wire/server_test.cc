@@ -36,38 +36,29 @@ constexpr RETCODE kFail = FAIL;
 namespace emulator {
 namespace {
 
-SqlType T(TypeId id, int length = 0, int precision = 0, int scale = 0) {
-  SqlType t;
-  t.id = id;
-  t.length = length;
-  t.precision = precision;
-  t.scale = scale;
-  return t;
-}
-
 const std::string kGuidWire("\xff\x19\x96\x6f\x86\x8b\x11\xd0\xb4\x2d\x00\xc0\x4f\xc9\x64\xff", 16);
 const std::string kNonBmp = "h\xC3\xA9llo \xF0\x9F\x98\x80";  // "héllo 😀"
 
 std::vector<Column> AllTypeColumns() {
   return {
-      {"c_int", T(TypeId::kInt)},
-      {"c_bigint", T(TypeId::kBigInt)},
-      {"c_tinyint", T(TypeId::kTinyInt)},
-      {"c_bit", T(TypeId::kBit)},
-      {"c_dec", T(TypeId::kDecimal, 0, 38, 10)},
-      {"c_money", T(TypeId::kMoney)},
-      {"c_float", T(TypeId::kFloat)},
-      {"c_datetime", T(TypeId::kDateTime)},
-      {"c_dt2", T(TypeId::kDateTime2, 0, 0, 7)},
-      {"c_dto", T(TypeId::kDateTimeOffset, 0, 0, 7)},
-      {"c_guid", T(TypeId::kUniqueIdentifier)},
-      {"c_nvc", T(TypeId::kNVarChar, 50)},
-      {"c_vc", T(TypeId::kVarChar, 50)},
-      {"c_nvmax", T(TypeId::kNVarChar, SqlType::kMaxLength)},
-      {"c_vbin", T(TypeId::kVarBinary, 10)},
-      {"c_date", T(TypeId::kDate)},
-      {"c_time", T(TypeId::kTime, 0, 0, 3)},
-      {"c_ntext", T(TypeId::kNText)},
+      {"c_int", SqlType::Of(TypeId::kInt)},
+      {"c_bigint", SqlType::Of(TypeId::kBigInt)},
+      {"c_tinyint", SqlType::Of(TypeId::kTinyInt)},
+      {"c_bit", SqlType::Of(TypeId::kBit)},
+      {"c_dec", SqlType::Of(TypeId::kDecimal, 0, 38, 10)},
+      {"c_money", SqlType::Of(TypeId::kMoney)},
+      {"c_float", SqlType::Of(TypeId::kFloat)},
+      {"c_datetime", SqlType::Of(TypeId::kDateTime)},
+      {"c_dt2", SqlType::Of(TypeId::kDateTime2, 0, 0, 7)},
+      {"c_dto", SqlType::Of(TypeId::kDateTimeOffset, 0, 0, 7)},
+      {"c_guid", SqlType::Of(TypeId::kUniqueIdentifier)},
+      {"c_nvc", SqlType::Of(TypeId::kNVarChar, 50)},
+      {"c_vc", SqlType::Of(TypeId::kVarChar, 50)},
+      {"c_nvmax", SqlType::Of(TypeId::kNVarChar, SqlType::kMaxLength)},
+      {"c_vbin", SqlType::Of(TypeId::kVarBinary, 10)},
+      {"c_date", SqlType::Of(TypeId::kDate)},
+      {"c_time", SqlType::Of(TypeId::kTime, 0, 0, 3)},
+      {"c_ntext", SqlType::Of(TypeId::kNText)},
   };
 }
 
@@ -105,14 +96,15 @@ class ScriptedSession : public Session {
     } else if (absl::StartsWith(std::string(sql), "stream ")) {
       int64_t n = 0;
       (void)absl::SimpleAtoi(std::string(sql.substr(7)), &n);
-      sink.BeginRows({{"n", T(TypeId::kBigInt)}, {"s", T(TypeId::kNVarChar, 20)}});
+      sink.BeginRows(
+          {{"n", SqlType::Of(TypeId::kBigInt)}, {"s", SqlType::Of(TypeId::kNVarChar, 20)}});
       int64_t i = 0;
       for (; i < n; ++i) {
         if (!sink.Row({Value::Int(i), Value::Text("row")})) break;
       }
       sink.StatementDone(true, i, false);
     } else if (sql == "two") {
-      sink.BeginRows({{"one", T(TypeId::kInt)}});
+      sink.BeginRows({{"one", SqlType::Of(TypeId::kInt)}});
       sink.Row({Value::Int(1)});
       sink.StatementDone(true, 1, false);
       sink.StatementDone(true, 3, false);  // e.g. an UPDATE of 3 rows
@@ -128,11 +120,11 @@ class ScriptedSession : public Session {
       (void)absl::SimpleAtoi(std::string(sql.substr(9)), &options_.text_size);
       sink.StatementDone(false, 0, false);
     } else if (sql == "big") {
-      sink.BeginRows({{"v", T(TypeId::kNVarChar, SqlType::kMaxLength)}});
+      sink.BeginRows({{"v", SqlType::Of(TypeId::kNVarChar, SqlType::kMaxLength)}});
       sink.Row({Value::Text(std::string(10000, 'y'))});
       sink.StatementDone(true, 1, false);
     } else if (sql == "overflow") {
-      sink.BeginRows({{"v", T(TypeId::kTinyInt)}});
+      sink.BeginRows({{"v", SqlType::Of(TypeId::kTinyInt)}});
       sink.Row({Value::Int(300)});
       sink.StatementDone(true, 1, false);
     } else {
@@ -147,7 +139,7 @@ class ScriptedSession : public Session {
     // sp_executesql without parameters behaves like a batch.
     if (params.empty()) return ExecuteBatch(sql, sink);
     // Echo: one column per parameter, named after it, with its type.
-    std::vector<Column> columns{{"sql", T(TypeId::kNVarChar, 4000)}};
+    std::vector<Column> columns{{"sql", SqlType::Of(TypeId::kNVarChar, 4000)}};
     std::vector<Value> row{Value::Text(std::string(sql))};
     for (const Param& p : params) {
       columns.push_back({p.name.substr(1), p.type});
