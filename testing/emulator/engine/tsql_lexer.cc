@@ -1,5 +1,6 @@
 #include "testing/emulator/engine/tsql_lexer.h"
 
+#include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -13,6 +14,29 @@ bool IsIdentStart(unsigned char c) {
 }
 bool IsIdentPart(unsigned char c) {
   return absl::ascii_isalnum(c) || c == '_' || c == '#' || c == '$' || c == '@' || c >= 0x80;
+}
+
+// Reads the body of a '…' string or a [..]/"…" identifier, *i just past the
+// opening quote, up to `close`; a doubled `close` stands for one. Leaves *i
+// past the closing quote and counts newlines into *line.
+absl::StatusOr<std::string> ReadQuoted(absl::string_view sql, char close, size_t* i, int* line) {
+  const size_t n = sql.size();
+  std::string text;
+  while (*i < n) {
+    if (sql[*i] == close) {
+      if (*i + 1 < n && sql[*i + 1] == close) {
+        text.push_back(close);
+        *i += 2;
+        continue;
+      }
+      ++*i;
+      return text;
+    }
+    if (sql[*i] == '\n') ++*line;
+    text.push_back(sql[(*i)++]);
+  }
+  return SqlError(105, 15,
+                  absl::StrCat("Unclosed quotation mark after the character string '", text, "'."));
 }
 
 }  // namespace
@@ -77,55 +101,17 @@ absl::Status LexTsql(absl::string_view sql, std::vector<Token>* tokens) {
     }
     if (c == '\'') {
       ++i;
-      std::string text;
-      bool closed = false;
-      while (i < n) {
-        if (sql[i] == '\'') {
-          if (i + 1 < n && sql[i + 1] == '\'') {
-            text.push_back('\'');
-            i += 2;
-            continue;
-          }
-          ++i;
-          closed = true;
-          break;
-        }
-        if (sql[i] == '\n') ++line;
-        text.push_back(sql[i++]);
-      }
-      if (!closed) {
-        return SqlError(
-            105, 15,
-            absl::StrCat("Unclosed quotation mark after the character string '", text, "'."));
-      }
-      emit(TokenKind::kString, std::move(text), start).national = national;
+      absl::StatusOr<std::string> text = ReadQuoted(sql, '\'', &i, &line);
+      if (!text.ok()) return text.status();
+      emit(TokenKind::kString, *std::move(text), start).national = national;
       continue;
     }
     if (c == '[' || c == '"') {
       char close = c == '[' ? ']' : '"';
       ++i;
-      std::string text;
-      bool closed = false;
-      while (i < n) {
-        if (sql[i] == close) {
-          if (i + 1 < n && sql[i + 1] == close) {
-            text.push_back(close);
-            i += 2;
-            continue;
-          }
-          ++i;
-          closed = true;
-          break;
-        }
-        if (sql[i] == '\n') ++line;
-        text.push_back(sql[i++]);
-      }
-      if (!closed) {
-        return SqlError(
-            105, 15,
-            absl::StrCat("Unclosed quotation mark after the character string '", text, "'."));
-      }
-      emit(TokenKind::kIdent, std::move(text), start).quoted = true;
+      absl::StatusOr<std::string> text = ReadQuoted(sql, close, &i, &line);
+      if (!text.ok()) return text.status();
+      emit(TokenKind::kIdent, *std::move(text), start).quoted = true;
       continue;
     }
     if (c == '0' && i + 1 < n && (sql[i + 1] == 'x' || sql[i + 1] == 'X')) {
