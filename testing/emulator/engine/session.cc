@@ -16,6 +16,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
 #include "common/status_macros.h"
 #include "testing/emulator/engine/sql_error.h"
 #include "testing/emulator/engine/sqlite_engine_internal.h"
@@ -67,6 +68,13 @@ Datum ValueToDatum(const Value& v) {
   }
 }
 
+// A non-NULL column as stored: a BLOB's bytes, else SQLite's text form of it.
+absl::string_view StoredBytes(sqlite3_stmt* stmt, int i, int type) {
+  const char* p = type == SQLITE_BLOB ? static_cast<const char*>(sqlite3_column_blob(stmt, i))
+                                      : reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+  return absl::string_view(p == nullptr ? "" : p, sqlite3_column_bytes(stmt, i));
+}
+
 }  // namespace
 
 // Storage → canonical Value for one result column.
@@ -105,29 +113,15 @@ void ColumnToValue(sqlite3_stmt* stmt, int i, const SqlType& t, Value* out) {
     }
     case TypeFamily::kBinary:
       out->kind = Value::Kind::kBytes;
-      if (type == SQLITE_BLOB) {
-        const char* p = static_cast<const char*>(sqlite3_column_blob(stmt, i));
-        out->bytes.assign(p == nullptr ? "" : p, sqlite3_column_bytes(stmt, i));
-      } else {
-        out->bytes.assign(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
-                          sqlite3_column_bytes(stmt, i));
-      }
+      out->bytes = std::string(StoredBytes(stmt, i, type));
       return;
     case TypeFamily::kString:
       out->kind = Value::Kind::kText;
-      if (type == SQLITE_BLOB) {
-        const char* p = static_cast<const char*>(sqlite3_column_blob(stmt, i));
-        out->bytes.assign(p == nullptr ? "" : p, sqlite3_column_bytes(stmt, i));
-      } else {
-        out->bytes.assign(reinterpret_cast<const char*>(sqlite3_column_text(stmt, i)),
-                          sqlite3_column_bytes(stmt, i));
-      }
+      out->bytes = std::string(StoredBytes(stmt, i, type));
       return;
     default: {
-      const char* p = type == SQLITE_BLOB
-                          ? static_cast<const char*>(sqlite3_column_blob(stmt, i))
-                          : reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-      StoredTextToValue(t, p == nullptr ? "" : p, sqlite3_column_bytes(stmt, i), out);
+      const absl::string_view stored = StoredBytes(stmt, i, type);
+      StoredTextToValue(t, stored.data(), stored.size(), out);
       return;
     }
   }
