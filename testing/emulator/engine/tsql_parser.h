@@ -39,6 +39,9 @@ struct Source {
   std::vector<SourceColumn> columns;
 };
 
+// `t` as a FROM item under its own name, with all its columns.
+Source TableSource(const TableInfo& t);
+
 struct Scope {
   std::vector<Source> sources;
   const Scope* outer = nullptr;
@@ -120,6 +123,9 @@ class Parser {
   };
   absl::StatusOr<ObjectName> ParseObjectName();
   absl::StatusOr<const TableInfo*> ResolveUserTable(const ObjectName& name);
+  // ResolveUserTable for INSERT/UPDATE/DELETE, which SQL Server refuses
+  // (4406) on views and synthetic tables; sets out_->target.
+  absl::StatusOr<const TableInfo*> ResolveDmlTarget(const ObjectName& name);
 
  private:
   absl::StatusOr<Expr> ParseOr(const Scope& scope);

@@ -77,6 +77,17 @@ absl::StatusOr<const TableInfo*> Parser::ResolveUserTable(const ObjectName& name
   return t;
 }
 
+Source TableSource(const TableInfo& t) {
+  Source s;
+  s.alias = t.name;
+  s.schema = t.schema;
+  s.table = t.name;
+  for (const ColumnInfo& c : t.columns) {
+    s.columns.push_back(SourceColumn{c.name, c.type, true, c.nullable});
+  }
+  return s;
+}
+
 absl::StatusOr<Source> Parser::ResolveTable(std::string* sql, bool allow_system_view) {
   // A CTE name shadows tables.
   if (Peek().kind == TokenKind::kIdent && !Peek(1).IsOp(".")) {
@@ -96,15 +107,8 @@ absl::StatusOr<Source> Parser::ResolveTable(std::string* sql, bool allow_system_
   EHI_ASSIGN_OR_RETURN(const TableInfo* t, ResolveUserTable(name));
   if (t->is_system_view && !allow_system_view) return InvalidObject(name.written);
   NoteObject(*t);
-  Source s;
-  s.alias = t->name;
-  s.schema = t->schema;
-  s.table = t->name;
-  for (const ColumnInfo& c : t->columns) {
-    s.columns.push_back(SourceColumn{c.name, c.type, true, c.nullable});
-  }
   *sql = absl::StrCat(t->is_system_view ? "temp." : "main.", Quote(t->SqliteName()));
-  return s;
+  return TableSource(*t);
 }
 
 absl::Status Parser::ParseFromClause(Scope* scope, std::string* sql) {

@@ -141,10 +141,7 @@ absl::Status Parser::Select() {
   return absl::OkStatus();
 }
 
-absl::Status Parser::Insert() {
-  Next();
-  AcceptWord("INTO");
-  EHI_ASSIGN_OR_RETURN(ObjectName name, ParseObjectName());
+absl::StatusOr<const TableInfo*> Parser::ResolveDmlTarget(const ObjectName& name) {
   EHI_ASSIGN_OR_RETURN(const TableInfo* table, ResolveUserTable(name));
   if (table->is_system_view || table->synthetic_rows >= 0) {
     return SqlError(4406, 16,
@@ -153,6 +150,14 @@ absl::Status Parser::Insert() {
                                  "field."));
   }
   out_->target = table;
+  return table;
+}
+
+absl::Status Parser::Insert() {
+  Next();
+  AcceptWord("INTO");
+  EHI_ASSIGN_OR_RETURN(ObjectName name, ParseObjectName());
+  EHI_ASSIGN_OR_RETURN(const TableInfo* table, ResolveDmlTarget(name));
   std::vector<int> cols;
   if (Peek().IsOp("(") && !Peek(1).Is("SELECT")) {
     Next();
@@ -270,23 +275,10 @@ absl::Status Parser::Update() {
   Next();
   if (Peek().Is("TOP")) return ErrorHere();
   EHI_ASSIGN_OR_RETURN(ObjectName name, ParseObjectName());
-  EHI_ASSIGN_OR_RETURN(const TableInfo* table, ResolveUserTable(name));
-  if (table->is_system_view || table->synthetic_rows >= 0) {
-    return SqlError(4406, 16,
-                    absl::StrCat("Update or insert of view or function '", name.written,
-                                 "' failed because it contains a derived or constant "
-                                 "field."));
-  }
-  out_->target = table;
+  EHI_ASSIGN_OR_RETURN(const TableInfo* table, ResolveDmlTarget(name));
   out_->kind = StatementKind::kUpdate;
   Scope scope;
-  Source src;
-  src.alias = table->name;
-  src.schema = table->schema;
-  src.table = table->name;
-  for (const ColumnInfo& c : table->columns)
-    src.columns.push_back({c.name, c.type, true, c.nullable});
-  scope.sources.push_back(src);
+  scope.sources.push_back(TableSource(*table));
   EHI_RETURN_IF_ERROR(ExpectWord("SET"));
   std::vector<std::string> sets;
   do {
@@ -341,23 +333,10 @@ absl::Status Parser::Delete() {
   if (Peek().Is("TOP")) return ErrorHere();
   AcceptWord("FROM");
   EHI_ASSIGN_OR_RETURN(ObjectName name, ParseObjectName());
-  EHI_ASSIGN_OR_RETURN(const TableInfo* table, ResolveUserTable(name));
-  if (table->is_system_view || table->synthetic_rows >= 0) {
-    return SqlError(4406, 16,
-                    absl::StrCat("Update or insert of view or function '", name.written,
-                                 "' failed because it contains a derived or constant "
-                                 "field."));
-  }
-  out_->target = table;
+  EHI_ASSIGN_OR_RETURN(const TableInfo* table, ResolveDmlTarget(name));
   out_->kind = StatementKind::kDelete;
   Scope scope;
-  Source src;
-  src.alias = table->name;
-  src.schema = table->schema;
-  src.table = table->name;
-  for (const ColumnInfo& c : table->columns)
-    src.columns.push_back({c.name, c.type, true, c.nullable});
-  scope.sources.push_back(src);
+  scope.sources.push_back(TableSource(*table));
   out_->sql =
       absl::StrCat("DELETE FROM main.", Quote(table->SqliteName()), " AS ", Quote(table->name));
   if (AcceptWord("WHERE")) {
