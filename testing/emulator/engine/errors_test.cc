@@ -74,6 +74,21 @@ TEST_F(ErrorsTest, NumbersSeveritiesAndTexts) {
   EXPECT_EQ(First("CREATE TABLE T (x int)").number, 2714);
 }
 
+// CREATE TABLE and ALTER TABLE ... ADD share the column-name check.
+TEST_F(ErrorsTest, DuplicateColumnNames) {
+  ServerMessage m = First("CREATE TABLE dbo.U (a int, a int)");
+  EXPECT_EQ(m.number, 2705);
+  EXPECT_EQ(m.severity, 16);
+  EXPECT_EQ(m.text,
+            "Column names in each table must be unique. Column name 'a' in table 'U' is "
+            "specified more than once.");
+  m = First("ALTER TABLE dbo.T ADD name int");
+  EXPECT_EQ(m.number, 2705);
+  EXPECT_EQ(m.text,
+            "Column names in each table must be unique. Column name 'name' in table 'T' is "
+            "specified more than once.");
+}
+
 TEST_F(ErrorsTest, StatementErrorsContinueCompileErrorsAbort) {
   RecordingSink s = Exec("INSERT INTO T VALUES (1, 'dup', 0); SELECT COUNT(*) FROM T", true);
   ASSERT_EQ(s.statements.size(), 2u);

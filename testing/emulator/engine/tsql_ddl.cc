@@ -62,6 +62,20 @@ bool IsSystemSchema(absl::string_view s) {
 
 }  // namespace
 
+absl::StatusOr<ColumnInfo> Parser::ParseColumnNameAndType(const TableInfo& table) {
+  ColumnInfo col;
+  EHI_ASSIGN_OR_RETURN(col.name, Identifier());
+  if (table.FindColumn(col.name) >= 0) {
+    return SqlError(
+        2705, 16,
+        absl::StrCat("Column names in each table must be unique. Column "
+                     "name '",
+                     col.name, "' in table '", table.name, "' is specified more than once."));
+  }
+  EHI_ASSIGN_OR_RETURN(col.type, ParseType(/*for_cast=*/false));
+  return col;
+}
+
 absl::Status Parser::Create() {
   Next();
   if (AcceptWord("SCHEMA")) {
@@ -200,16 +214,7 @@ absl::Status Parser::Create() {
       continue;
     }
     if (!cname.empty()) return ErrorHere();
-    ColumnInfo col;
-    EHI_ASSIGN_OR_RETURN(col.name, Identifier());
-    if (table->FindColumn(col.name) >= 0) {
-      return SqlError(
-          2705, 16,
-          absl::StrCat("Column names in each table must be unique. Column "
-                       "name '",
-                       col.name, "' in table '", table->name, "' is specified more than once."));
-    }
-    EHI_ASSIGN_OR_RETURN(col.type, ParseType(/*for_cast=*/false));
+    EHI_ASSIGN_OR_RETURN(ColumnInfo col, ParseColumnNameAndType(*table));
     col.column_id = static_cast<int>(table->columns.size()) + 1;
     const int index = static_cast<int>(table->columns.size());
     bool saw_null = false;
@@ -352,16 +357,7 @@ absl::Status Parser::Alter() {
   int next_id = 0;
   for (const ColumnInfo& c : table->columns) next_id = std::max(next_id, c.column_id);
   do {
-    ColumnInfo col;
-    EHI_ASSIGN_OR_RETURN(col.name, Identifier());
-    if (table->FindColumn(col.name) >= 0) {
-      return SqlError(
-          2705, 16,
-          absl::StrCat("Column names in each table must be unique. Column "
-                       "name '",
-                       col.name, "' in table '", table->name, "' is specified more than once."));
-    }
-    EHI_ASSIGN_OR_RETURN(col.type, ParseType(/*for_cast=*/false));
+    EHI_ASSIGN_OR_RETURN(ColumnInfo col, ParseColumnNameAndType(*table));
     col.column_id = ++next_id;
     std::string default_sql;
     while (!AtEnd() && !Peek().IsOp(",")) {

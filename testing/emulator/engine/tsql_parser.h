@@ -82,6 +82,9 @@ class Parser {
   absl::StatusOr<Expr> ParseExpr(const Scope& scope);
   absl::StatusOr<Expr> ParsePredicate(const Scope& scope);
   absl::StatusOr<SqlType> ParseType(bool for_cast);
+  // A column definition's name and type, refusing (2705) a name `table`
+  // already has.
+  absl::StatusOr<ColumnInfo> ParseColumnNameAndType(const TableInfo& table);
   // `_ms_cvt(x, from, to, style)` unless no conversion is needed.
   Expr Convert(const Expr& e, const SqlType& to, int style = 0) const;
   // Conversion for assignment to a column (INSERT/UPDATE): 2628, 515 rules.
