@@ -1,19 +1,15 @@
 #include "testing/emulator/wire/value_encoder.h"
 
+#include "absl/strings/escaping.h"
 #include "gtest/gtest.h"
 #include "testing/emulator/wire/temporal_codec.h"
 
 namespace emulator {
 namespace {
 
+// Lower-case hex, as the expected values below are written.
 std::string Hex(std::string_view bytes) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (char c : bytes) {
-    out.push_back(kDigits[(static_cast<uint8_t>(c) >> 4) & 0xF]);
-    out.push_back(kDigits[static_cast<uint8_t>(c) & 0xF]);
-  }
-  return out;
+  return absl::BytesToHexString(absl::string_view(bytes.data(), bytes.size()));
 }
 
 std::string Encode(SqlType type, const Value& v, int64_t text_size = 4096) {
