@@ -235,7 +235,9 @@ class SyncE2eTest : public ::testing::Test {
       }
     }
     grpc::Status s = reader->Finish();
-    if (cut_after == 0) EXPECT_TRUE(s.ok()) << s.error_message();
+    if (cut_after == 0) {
+      EXPECT_TRUE(s.ok()) << s.error_message();
+    }
     return last;
   }
 
