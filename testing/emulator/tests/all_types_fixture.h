@@ -5,12 +5,19 @@
 #define EHI_TESTING_EMULATOR_TESTS_ALL_TYPES_FIXTURE_H_
 
 #include <string>
+#include <vector>
 
 namespace emulator::testing {
 
 inline constexpr char kUser[] = "sa";
 inline constexpr char kPassword[] = "Emul@tor-Pw1";
 inline constexpr char kDatabase[] = "Caboodle";
+
+// mssql-emulator flags for a database file in `dir` with the login above.
+inline std::vector<std::string> EmulatorArgs(const std::string& dir) {
+  return {"--data",     dir + "/db.sqlite", "--user",     kUser,
+          "--password", kPassword,          "--database", kDatabase};
+}
 
 // "héllo 😀 €": two-byte, four-byte (non-BMP) and three-byte UTF-8.
 inline constexpr char kUnicode[] = "h\xC3\xA9llo \xF0\x9F\x98\x80 \xE2\x82\xAC";

@@ -59,8 +59,7 @@ class DblibTest : public ::testing::Test {
     const std::string conf = dir_ + "/freetds.conf";
     std::ofstream(conf) << "[global]\n\ttds version = 7.4\n\tclient charset = UTF-8\n";
     ::setenv("FREETDSCONF", conf.c_str(), 1);
-    auto emulator = EmulatorProcess::Start({"--data", dir_ + "/db.sqlite", "--user", kUser,
-                                            "--password", kPassword, "--database", kDatabase});
+    auto emulator = EmulatorProcess::Start(EmulatorArgs(dir_));
     ASSERT_TRUE(emulator.ok()) << emulator.status();
     emulator_ = std::move(*emulator);
     std::lock_guard<std::mutex> lock(g_mutex);

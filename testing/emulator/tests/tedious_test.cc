@@ -42,8 +42,7 @@ class TediousTest : public ::testing::Test {
   }
 
   void Start(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"--data",     dir_ + "/db.sqlite", "--user",     kUser,
-                                     "--password", kPassword,           "--database", kDatabase};
+    std::vector<std::string> args = EmulatorArgs(dir_);
     args.insert(args.end(), extra.begin(), extra.end());
     auto emulator = EmulatorProcess::Start(args);
     ASSERT_TRUE(emulator.ok()) << emulator.status();
