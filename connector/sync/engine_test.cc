@@ -8,6 +8,7 @@
 #include "connector/sync/sync_engine.h"
 #include "connector/sync/test_tables.h"
 #include "connector/sync/validation.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 
@@ -127,6 +128,17 @@ TEST(EngineTest, FullLoadEqualsSourceEachRowOnce) {
   EXPECT_EQ(state["tables"]["dbo.Patient"]["phase"], "incremental");
   EXPECT_EQ(state["tables"]["dbo.Patient"]["cursor"], "1970-01-01T00:17:29.0000000");
   EXPECT_EQ(state["tables"]["ref.Codes"]["phase"], "reload");
+}
+
+TEST(EngineTest, CatalogOdditiesAreSentAsWarnings) {
+  Fixture f;
+  f.db.AddCatalogWarning("Column dbo.Patient.Shape has type geography: sent as its text form");
+  FakeSourceFactory factory(&f.db);
+  MemorySink sink;
+  Keys(sink, f);
+  ASSERT_TRUE(RunSync(SmallConfig(), {}, factory, sink).ok());
+  EXPECT_THAT(sink.warnings(),
+              ::testing::Contains(::testing::HasSubstr("dbo.Patient.Shape has type geography")));
 }
 
 TEST(EngineTest, PlanOrdersSmallToLargeByRows) {

@@ -52,6 +52,7 @@ class FakeSource : public Source {
     Catalog c;
     c.tables = db_->tables_;
     for (TableInfo& t : c.tables) t.row_count = static_cast<int64_t>(db_->rows_[Name(t)].size());
+    c.warnings = db_->catalog_warnings_;
     return c;
   }
 
@@ -213,6 +214,11 @@ void FakeDatabase::SetRows(const std::string& schema, const std::string& table,
                            std::vector<SourceRow> rows) {
   absl::MutexLock lock(&mu_);
   rows_[absl::StrCat(schema, ".", table)] = std::move(rows);
+}
+
+void FakeDatabase::AddCatalogWarning(std::string warning) {
+  absl::MutexLock lock(&mu_);
+  catalog_warnings_.push_back(std::move(warning));
 }
 
 void FakeDatabase::FailNextFetches(int n) {

@@ -28,6 +28,8 @@ class FakeDatabase {
   // `rows` carry every column of `info` in order.
   void AddTable(TableInfo info, std::vector<SourceRow> rows);
   void SetRows(const std::string& schema, const std::string& table, std::vector<SourceRow> rows);
+  // A recoverable oddity Discover reports (e.g. a fallback-mapped type).
+  void AddCatalogWarning(std::string warning);
   // The next `n` page fetches fail with a transient error (deadlock 1205).
   void FailNextFetches(int n);
   int fetches() const;
@@ -39,6 +41,7 @@ class FakeDatabase {
   mutable absl::Mutex mu_;
   std::vector<TableInfo> tables_ ABSL_GUARDED_BY(mu_);
   std::map<std::string, std::vector<SourceRow>> rows_ ABSL_GUARDED_BY(mu_);  // by "s.t"
+  std::vector<std::string> catalog_warnings_ ABSL_GUARDED_BY(mu_);
   int fail_next_ ABSL_GUARDED_BY(mu_) = 0;
   int fetches_ ABSL_GUARDED_BY(mu_) = 0;
   int opens_ ABSL_GUARDED_BY(mu_) = 0;

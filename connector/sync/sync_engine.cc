@@ -81,7 +81,12 @@ absl::Status RunSync(const Config& config, const SyncRequest& request, SourceFac
     return absl::OkStatus();
   });
   if (!s.ok()) return user_action(s);
-  for (const std::string& w : catalog.warnings) LogWarning(w);
+  // Recoverable oddities (fallback-mapped types, unreadable row counts) are
+  // the user's to know: logged and sent as Warning.
+  for (const std::string& w : catalog.warnings) {
+    LogWarning(w);
+    EHI_RETURN_IF_ERROR(sink.SendWarning(w));
+  }
   for (const TableInfo& t : catalog.tables) {
     if (absl::EqualsIgnoreCase(t.schema, kValidationSchema) &&
         absl::EqualsIgnoreCase(t.name, kValidationTable)) {
