@@ -13,14 +13,6 @@
 namespace emulator {
 namespace {
 
-Expr Typed(std::string sql, SqlType type) {
-  Expr e;
-  e.sql = std::move(sql);
-  e.type = type;
-  e.typed = true;
-  return e;
-}
-
 bool IsStringFamily(const Expr& e) { return e.typed && FamilyOf(e.type.id) == TypeFamily::kString; }
 
 bool IsSpecialFamily(TypeFamily f) {

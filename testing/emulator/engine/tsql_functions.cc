@@ -12,14 +12,6 @@
 namespace emulator {
 namespace {
 
-Expr Typed(std::string sql, SqlType type) {
-  Expr e;
-  e.sql = std::move(sql);
-  e.type = type;
-  e.typed = true;
-  return e;
-}
-
 Expr Untyped(std::string sql) {
   Expr e;
   e.sql = std::move(sql);

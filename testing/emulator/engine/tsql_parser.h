@@ -5,6 +5,7 @@
 #define EHI_TESTING_EMULATOR_ENGINE_TSQL_PARSER_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -23,6 +24,15 @@ struct Expr {
   bool is_column = false;
   std::string name;  // column name (result column name of a bare column)
 };
+
+// An expression `sql` of a known type.
+inline Expr Typed(std::string sql, SqlType type) {
+  Expr e;
+  e.sql = std::move(sql);
+  e.type = type;
+  e.typed = true;
+  return e;
+}
 
 struct SourceColumn {
   std::string name;
