@@ -12,44 +12,21 @@
 #include "gtest/gtest.h"
 #include "testing/tester/catalog.h"
 #include "testing/tester/database.h"
+#include "testing/tester/testkit/scripted_source.h"
 
 namespace tester {
 namespace {
 
 namespace v2 = ::fivetran_sdk::v2;
 
-v2::ValueType L(int64_t v) {
-  v2::ValueType out;
-  out.set_long_(v);
-  return out;
-}
-v2::ValueType S(const std::string& v) {
-  v2::ValueType out;
-  out.set_string(v);
-  return out;
-}
-v2::ValueType N() {
-  v2::ValueType out;
-  out.set_null(true);
-  return out;
-}
-
-v2::Column Col(const std::string& name, v2::DataType type, bool key = false) {
-  v2::Column c;
-  c.set_name(name);
-  c.set_type(type);
-  c.set_primary_key(key);
-  return c;
-}
+using testkit::Col;
+using testkit::Long;
+using testkit::Null;
+using testkit::Str;
 
 v2::Record Rec(const std::string& table, v2::RecordType type,
                const std::map<std::string, v2::ValueType>& data) {
-  v2::Record r;
-  r.set_schema_name("dbo");
-  r.set_table_name(table);
-  r.set_type(type);
-  for (const auto& [k, v] : data) (*r.mutable_data())[k] = v;
-  return r;
+  return testkit::MakeRecord("dbo", table, type, data);
 }
 
 class ApplierTest : public ::testing::Test {
@@ -115,9 +92,9 @@ class ApplierTest : public ::testing::Test {
 
 TEST_F(ApplierTest, UpsertInsertsThenReplacesWholeRow) {
   DeclarePeople();
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("Ann")}, {"City", S("Oslo")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("Ann")}, {"City", Str("Oslo")}});
   ASSERT_TRUE(applier_->Commit().ok());
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("Anne")}});  // City absent
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("Anne")}});  // City absent
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(People(), "1|Anne|NULL|false|\n");
   EXPECT_EQ(applier_->counts().upserts, 2);
@@ -128,37 +105,37 @@ TEST_F(ApplierTest, UpsertInsertsThenReplacesWholeRow) {
 
 TEST_F(ApplierTest, UpdateChangesOnlySentColumnsAndIgnoresUnknownKeys) {
   DeclarePeople();
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("Ann")}, {"City", S("Oslo")}});
-  Apply(v2::UPSERT, {{"Id", L(2)}, {"Name", S("Bob")}, {"City", S("Rome")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("Ann")}, {"City", Str("Oslo")}});
+  Apply(v2::UPSERT, {{"Id", Long(2)}, {"Name", Str("Bob")}, {"City", Str("Rome")}});
   ASSERT_TRUE(applier_->Commit().ok());
-  Apply(v2::UPDATE, {{"Id", L(1)}, {"City", S("Bergen")}, {"Nope", S("x")}});
-  Apply(v2::UPDATE, {{"Id", L(2)}, {"Name", N()}});
-  Apply(v2::UPDATE, {{"Id", L(99)}, {"Name", S("ghost")}});  // no such row
+  Apply(v2::UPDATE, {{"Id", Long(1)}, {"City", Str("Bergen")}, {"Nope", Str("x")}});
+  Apply(v2::UPDATE, {{"Id", Long(2)}, {"Name", Null()}});
+  Apply(v2::UPDATE, {{"Id", Long(99)}, {"Name", Str("ghost")}});  // no such row
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(People(), "1|Ann|Bergen|false|\n2|NULL|Rome|false|\n");
 }
 
 TEST_F(ApplierTest, DeleteIsSoftAndUpsertRevives) {
   DeclarePeople();
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("Ann")}});
-  Apply(v2::UPSERT, {{"Id", L(2)}, {"Name", S("Bob")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("Ann")}});
+  Apply(v2::UPSERT, {{"Id", Long(2)}, {"Name", Str("Bob")}});
   ASSERT_TRUE(applier_->Commit().ok());
-  Apply(v2::DELETE, {{"Id", L(1)}});
+  Apply(v2::DELETE, {{"Id", Long(1)}});
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(People(), "1|Ann|NULL|true|\n2|Bob|NULL|false|\n");
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("Ann again")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("Ann again")}});
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(People(), "1|Ann again|NULL|false|\n2|Bob|NULL|false|\n");
 }
 
 TEST_F(ApplierTest, TruncateSoftDeletesOnlyRowsSyncedBeforeIt) {
   DeclarePeople();
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("Ann")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("Ann")}});
   ASSERT_TRUE(applier_->Commit().ok());
-  Apply(v2::UPSERT, {{"Id", L(2)}, {"Name", S("Bob")}});  // same transaction
+  Apply(v2::UPSERT, {{"Id", Long(2)}, {"Name", Str("Bob")}});  // same transaction
   Apply(v2::TRUNCATE, {});
-  Apply(v2::UPSERT, {{"Id", L(3)}, {"Name", S("Cid")}});
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("Ann 2")}});  // revived
+  Apply(v2::UPSERT, {{"Id", Long(3)}, {"Name", Str("Cid")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("Ann 2")}});  // revived
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(People(), "1|Ann 2|NULL|false|\n2|Bob|NULL|true|\n3|Cid|NULL|false|\n");
   EXPECT_EQ(applier_->counts().truncates, 1);
@@ -167,15 +144,15 @@ TEST_F(ApplierTest, TruncateSoftDeletesOnlyRowsSyncedBeforeIt) {
 TEST_F(ApplierTest, PerKeyOrderIsKeptInsideOneBatch) {
   DeclarePeople();
   // upsert then delete: deleted; delete then upsert: alive; two upserts: last.
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("a")}});
-  Apply(v2::DELETE, {{"Id", L(1)}});
-  Apply(v2::UPSERT, {{"Id", L(2)}, {"Name", S("b")}});
-  Apply(v2::DELETE, {{"Id", L(2)}});
-  Apply(v2::UPSERT, {{"Id", L(2)}, {"Name", S("b2")}});
-  Apply(v2::UPSERT, {{"Id", L(3)}, {"Name", S("c1")}});
-  Apply(v2::UPSERT, {{"Id", L(3)}, {"Name", S("c2")}});
-  Apply(v2::UPDATE, {{"Id", L(3)}, {"City", S("x")}});
-  Apply(v2::UPDATE, {{"Id", L(3)}, {"City", S("y")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("a")}});
+  Apply(v2::DELETE, {{"Id", Long(1)}});
+  Apply(v2::UPSERT, {{"Id", Long(2)}, {"Name", Str("b")}});
+  Apply(v2::DELETE, {{"Id", Long(2)}});
+  Apply(v2::UPSERT, {{"Id", Long(2)}, {"Name", Str("b2")}});
+  Apply(v2::UPSERT, {{"Id", Long(3)}, {"Name", Str("c1")}});
+  Apply(v2::UPSERT, {{"Id", Long(3)}, {"Name", Str("c2")}});
+  Apply(v2::UPDATE, {{"Id", Long(3)}, {"City", Str("x")}});
+  Apply(v2::UPDATE, {{"Id", Long(3)}, {"City", Str("y")}});
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(People(), "1|a|NULL|true|\n2|b2|NULL|false|\n3|c2|y|false|\n");
 }
@@ -185,12 +162,12 @@ TEST_F(ApplierTest, OrderIsKeptAcrossSizeTriggeredFlushes) {
   DeclarePeople();
   for (int round = 0; round < 3; ++round) {
     for (int id = 1; id <= 5; ++id) {
-      Apply(v2::UPSERT, {{"Id", L(id)}, {"Name", S("r" + std::to_string(round))}});
+      Apply(v2::UPSERT, {{"Id", Long(id)}, {"Name", Str("r" + std::to_string(round))}});
     }
   }
-  Apply(v2::DELETE, {{"Id", L(4)}});
-  Apply(v2::DELETE, {{"Id", L(5)}});
-  Apply(v2::UPSERT, {{"Id", L(5)}, {"Name", S("back")}});
+  Apply(v2::DELETE, {{"Id", Long(4)}});
+  Apply(v2::DELETE, {{"Id", Long(5)}});
+  Apply(v2::UPSERT, {{"Id", Long(5)}, {"Name", Str("back")}});
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(People(),
             "1|r2|NULL|false|\n2|r2|NULL|false|\n3|r2|NULL|false|\n"
@@ -203,22 +180,22 @@ TEST_F(ApplierTest, KeylessTableIsKeyedByValueHash) {
   *t.add_columns() = Col("Kind", v2::STRING);
   *t.add_columns() = Col("Amount", v2::LONG);
   ASSERT_TRUE(catalog_->Declare("dbo", t).ok());
-  Apply(v2::UPSERT, {{"Kind", S("a")}, {"Amount", L(1)}}, "Events");
-  Apply(v2::UPSERT, {{"Kind", S("a")}, {"Amount", L(1)}}, "Events");  // same
-  Apply(v2::UPSERT, {{"Kind", S("b")}, {"Amount", N()}}, "Events");
-  Apply(v2::UPSERT, {{"Kind", S("c")}}, "Events");  // absent == NULL
+  Apply(v2::UPSERT, {{"Kind", Str("a")}, {"Amount", Long(1)}}, "Events");
+  Apply(v2::UPSERT, {{"Kind", Str("a")}, {"Amount", Long(1)}}, "Events");  // same
+  Apply(v2::UPSERT, {{"Kind", Str("b")}, {"Amount", Null()}}, "Events");
+  Apply(v2::UPSERT, {{"Kind", Str("c")}}, "Events");  // absent == NULL
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(Scalar("SELECT count(*) FROM default_schema_dbo.events"), "3");
   EXPECT_EQ(Scalar("SELECT count(DISTINCT _fivetran_id) FROM "
                    "default_schema_dbo.events WHERE length(_fivetran_id) = 32"),
             "3");
-  Apply(v2::DELETE, {{"Kind", S("b")}, {"Amount", N()}}, "Events");
+  Apply(v2::DELETE, {{"Kind", Str("b")}, {"Amount", Null()}}, "Events");
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(Scalar("SELECT string_agg(kind, ',' ORDER BY kind) FROM "
                    "default_schema_dbo.events WHERE _fivetran_deleted"),
             "b");
   // UPDATE needs the row's identity.
-  EXPECT_FALSE(applier_->Apply(Rec("Events", v2::UPDATE, {{"Kind", S("z")}})).ok());
+  EXPECT_FALSE(applier_->Apply(Rec("Events", v2::UPDATE, {{"Kind", Str("z")}})).ok());
 }
 
 TEST_F(ApplierTest, ReservedWordsAreOrdinaryNames) {
@@ -230,8 +207,8 @@ TEST_F(ApplierTest, ReservedWordsAreOrdinaryNames) {
   ASSERT_TRUE(catalog_->Declare("dbo", t).ok());
   v2::ValueType day;
   day.mutable_naive_date()->set_seconds(19000LL * 86400);
-  Apply(v2::UPSERT, {{"Select", L(7)}, {"group", S("g")}, {"From Date", day}}, "Order");
-  Apply(v2::UPDATE, {{"Select", L(7)}, {"group", S("h")}}, "Order");
+  Apply(v2::UPSERT, {{"Select", Long(7)}, {"group", Str("g")}, {"From Date", day}}, "Order");
+  Apply(v2::UPDATE, {{"Select", Long(7)}, {"group", Str("h")}}, "Order");
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(Scalar("SELECT \"group\" || ' ' || from_date FROM "
                    "default_schema_dbo.\"order\" WHERE \"select\" = 7"),
@@ -240,7 +217,7 @@ TEST_F(ApplierTest, ReservedWordsAreOrdinaryNames) {
 
 TEST_F(ApplierTest, SchemaChangeAddsColumnsAndTables) {
   DeclarePeople();
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("Ann")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("Ann")}});
   v2::SchemaChange change;
   v2::Schema* s = change.mutable_with_schema()->add_schemas();
   s->set_name("dbo");
@@ -254,8 +231,8 @@ TEST_F(ApplierTest, SchemaChangeAddsColumnsAndTables) {
   ASSERT_TRUE(applier_->ApplySchemaChange(change).ok());
   v2::ValueType age;
   age.set_int_(40);
-  Apply(v2::UPSERT, {{"Id", L(2)}, {"Name", S("Bob")}, {"Age", age}});
-  Apply(v2::UPSERT, {{"PetId", L(5)}}, "Pets");
+  Apply(v2::UPSERT, {{"Id", Long(2)}, {"Name", Str("Bob")}, {"Age", age}});
+  Apply(v2::UPSERT, {{"PetId", Long(5)}}, "Pets");
   ASSERT_TRUE(applier_->Commit().ok());
   EXPECT_EQ(Scalar("SELECT string_agg(id || ':' || coalesce(age::VARCHAR, "
                    "'null') || ':' || name, ',' ORDER BY id) FROM "
@@ -267,22 +244,22 @@ TEST_F(ApplierTest, SchemaChangeAddsColumnsAndTables) {
 
 TEST_F(ApplierTest, UndeclaredTablesAndColumnsFailClearly) {
   DeclarePeople();
-  absl::Status s = applier_->Apply(Rec("Ghost", v2::UPSERT, {{"Id", L(1)}}));
+  absl::Status s = applier_->Apply(Rec("Ghost", v2::UPSERT, {{"Id", Long(1)}}));
   EXPECT_TRUE(absl::IsNotFound(s)) << s;
   EXPECT_NE(s.message().find("Ghost"), std::string::npos);
-  s = applier_->Apply(Rec("People", v2::UPSERT, {{"Id", L(1)}, {"Zip", L(9)}}));
+  s = applier_->Apply(Rec("People", v2::UPSERT, {{"Id", Long(1)}, {"Zip", Long(9)}}));
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("'Zip'"), std::string::npos) << s;
-  s = applier_->Apply(Rec("People", v2::DELETE, {{"Name", S("x")}}));
+  s = applier_->Apply(Rec("People", v2::DELETE, {{"Name", Str("x")}}));
   EXPECT_NE(s.message().find("lacks primary key column 'Id'"), std::string::npos) << s;
 }
 
 TEST_F(ApplierTest, OnlyCommittedOperationsSurviveAReopen) {
   DeclarePeople();
-  Apply(v2::UPSERT, {{"Id", L(1)}, {"Name", S("kept")}});
+  Apply(v2::UPSERT, {{"Id", Long(1)}, {"Name", Str("kept")}});
   ASSERT_TRUE(applier_->Commit().ok());
-  Apply(v2::UPSERT, {{"Id", L(2)}, {"Name", S("lost")}});
-  Apply(v2::DELETE, {{"Id", L(1)}});
+  Apply(v2::UPSERT, {{"Id", Long(2)}, {"Name", Str("lost")}});
+  Apply(v2::DELETE, {{"Id", Long(1)}});
   Open();  // as if the process died before the next checkpoint
   EXPECT_EQ(People(), "1|kept|NULL|false|\n");
 }
@@ -354,7 +331,7 @@ TEST_F(ApplierTest, EveryTypeIsStoredAsItsDuckDbType) {
 
 TEST_F(ApplierTest, BadValueNamesTableAndColumn) {
   DeclarePeople();
-  absl::Status s = applier_->Apply(Rec("People", v2::UPSERT, {{"Id", S("not a number")}}));
+  absl::Status s = applier_->Apply(Rec("People", v2::UPSERT, {{"Id", Str("not a number")}}));
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("dbo.People"), std::string::npos) << s;
   EXPECT_NE(s.message().find("'Id'"), std::string::npos) << s;
