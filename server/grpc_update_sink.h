@@ -15,7 +15,6 @@
 
 #include <atomic>
 
-#include "connector/sync/selection.h"
 #include "connector/sync/update_sink.h"
 #include "connector_sdk.grpc.pb.h"
 
@@ -43,12 +42,6 @@ class GrpcUpdateSink : public sync::UpdateSink {
   const bool batch_records_;
   std::atomic<bool> broken_{false};
 };
-
-// Domain value → SDK value (NULL → `null: true`).
-void ToProtoValue(const sqlserver::Value& value, fivetran_sdk::v2::ValueType* out);
-void ToProtoRecord(const sync::Record& record, fivetran_sdk::v2::Record* out);
-// UpdateRequest.selection → domain selection (absent → everything).
-sync::Selection FromProtoSelection(const fivetran_sdk::v2::UpdateRequest& request);
 
 }  // namespace ehi::server
 
