@@ -119,8 +119,7 @@ std::string BinaryLiteral(absl::string_view bytes) {
   return out;
 }
 
-absl::StatusOr<std::string> TypedLiteral(const sqlserver::Value& value,
-                                         const SqlColumnType& column) {
+absl::StatusOr<std::string> TypedLiteral(const Value& value, const SqlColumnType& column) {
   if (value.is_null) return std::string("NULL");
   const MappedType mapped = MapSqlServerType(column);
   const std::string decl = SqlTypeDeclaration(column);
@@ -148,7 +147,7 @@ absl::StatusOr<std::string> TypedLiteral(const sqlserver::Value& value,
       return Cast(buf, name == "real" ? "real" : "float");
     }
     case SqlTypeFamily::kDate:
-      return Cast(absl::StrCat("'", sqlserver::FormatDate(value.timestamp), "'"), "date");
+      return Cast(absl::StrCat("'", FormatDate(value.timestamp), "'"), "date");
     case SqlTypeFamily::kTime: {
       // Value text is "HH:MM:SS.fffffff"; accept only those characters.
       for (char c : value.text) {
@@ -161,7 +160,7 @@ absl::StatusOr<std::string> TypedLiteral(const sqlserver::Value& value,
     case SqlTypeFamily::kDateTime: {
       // yyyy-mm-ddThh:mm:ss.fff: 3 digits so the literal is a datetime value
       // itself (no exact datetime2 promotion, see sqlserver-semantics §2.4).
-      std::string iso = sqlserver::FormatTimestamp(value.timestamp);
+      std::string iso = FormatTimestamp(value.timestamp);
       if (name == "smalldatetime") {
         iso = iso.substr(0, 19);
       } else {
@@ -170,9 +169,9 @@ absl::StatusOr<std::string> TypedLiteral(const sqlserver::Value& value,
       return Cast(absl::StrCat("'", iso, "'"), name);
     }
     case SqlTypeFamily::kDateTime2:
-      return Cast(absl::StrCat("'", sqlserver::FormatTimestamp(value.timestamp), "'"), decl);
+      return Cast(absl::StrCat("'", FormatTimestamp(value.timestamp), "'"), decl);
     case SqlTypeFamily::kDateTimeOffset:
-      return Cast(absl::StrCat("'", sqlserver::FormatTimestamp(value.timestamp), "+00:00'"), decl);
+      return Cast(absl::StrCat("'", FormatTimestamp(value.timestamp), "+00:00'"), decl);
     case SqlTypeFamily::kGuid: {
       for (char c : value.text) {
         if (!absl::ascii_isxdigit(static_cast<unsigned char>(c)) && c != '-') {

@@ -20,8 +20,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "connector/sqlserver/value.h"
 #include "connector/type_mapping.h"
+#include "connector/value.h"
 
 namespace ehi::sql {
 
@@ -48,8 +48,7 @@ std::string BinaryLiteral(absl::string_view bytes);
 // CAST('…' AS uniqueidentifier), varchar family as '…', nvarchar family as
 // N'…', binary as 0x…. NULL → NULL. Types that cannot be keys (xml, text,
 // ntext, image, fallback types) → InvalidArgument.
-absl::StatusOr<std::string> TypedLiteral(const sqlserver::Value& value,
-                                         const SqlColumnType& column);
+absl::StatusOr<std::string> TypedLiteral(const Value& value, const SqlColumnType& column);
 
 struct KeyPart {
   std::string quoted_column;  // from QuoteIdentifier

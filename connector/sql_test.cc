@@ -5,8 +5,6 @@
 namespace ehi::sql {
 namespace {
 
-using sqlserver::Value;
-
 TEST(QuoteIdentifierTest, QuotesLikeQuotename) {
   EXPECT_EQ(*QuoteIdentifier("Patient"), "[Patient]");
   EXPECT_EQ(*QuoteIdentifier("abc[]def"), "[abc[]]def]");

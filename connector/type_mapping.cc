@@ -39,44 +39,6 @@ MappedType String(SqlTypeFamily family, std::optional<int32_t> byte_length) {
 
 }  // namespace
 
-absl::string_view DataTypeName(DataType type) {
-  switch (type) {
-    case DataType::kUnspecified:
-      return "UNSPECIFIED";
-    case DataType::kBoolean:
-      return "BOOLEAN";
-    case DataType::kShort:
-      return "SHORT";
-    case DataType::kInt:
-      return "INT";
-    case DataType::kLong:
-      return "LONG";
-    case DataType::kDecimal:
-      return "DECIMAL";
-    case DataType::kFloat:
-      return "FLOAT";
-    case DataType::kDouble:
-      return "DOUBLE";
-    case DataType::kNaiveDate:
-      return "NAIVE_DATE";
-    case DataType::kNaiveDateTime:
-      return "NAIVE_DATETIME";
-    case DataType::kUtcDateTime:
-      return "UTC_DATETIME";
-    case DataType::kBinary:
-      return "BINARY";
-    case DataType::kXml:
-      return "XML";
-    case DataType::kString:
-      return "STRING";
-    case DataType::kJson:
-      return "JSON";
-    case DataType::kNaiveTime:
-      return "NAIVE_TIME";
-  }
-  return "UNSPECIFIED";
-}
-
 MappedType MapSqlServerType(const SqlColumnType& column) {
   const std::string name = absl::AsciiStrToLower(column.type_name);
   const int len = column.max_length;

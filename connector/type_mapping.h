@@ -34,30 +34,9 @@
 #include <string_view>
 
 #include "absl/strings/string_view.h"
+#include "connector/value.h"
 
 namespace ehi {
-
-// Mirrors fivetran_sdk.v2.DataType value for value (server/ converts).
-enum class DataType {
-  kUnspecified = 0,
-  kBoolean = 1,
-  kShort = 2,
-  kInt = 3,
-  kLong = 4,
-  kDecimal = 5,
-  kFloat = 6,
-  kDouble = 7,
-  kNaiveDate = 8,
-  kNaiveDateTime = 9,
-  kUtcDateTime = 10,
-  kBinary = 11,
-  kXml = 12,
-  kString = 13,
-  kJson = 14,
-  kNaiveTime = 15,
-};
-
-absl::string_view DataTypeName(DataType type);  // "DECIMAL", "STRING", ...
 
 // A column's declared type as the catalog reports it (sys.columns/sys.types).
 struct SqlColumnType {

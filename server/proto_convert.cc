@@ -78,7 +78,7 @@ void FillSchemaList(const Catalog& catalog, v2::SchemaList* out) {
 
 namespace {
 
-void SetTimestamp(const sqlserver::Timestamp& ts, google::protobuf::Timestamp* out) {
+void SetTimestamp(const Timestamp& ts, google::protobuf::Timestamp* out) {
   out->set_seconds(ts.seconds);
   out->set_nanos(ts.nanos);
 }
@@ -108,7 +108,7 @@ sync::TableSelection FromProtoTable(const v2::TableSelection& t) {
 
 }  // namespace
 
-void ToProtoValue(const sqlserver::Value& v, v2::ValueType* out) {
+void ToProtoValue(const Value& v, v2::ValueType* out) {
   if (v.is_null) {
     out->set_null(true);
     return;

@@ -9,10 +9,10 @@
 #include "common.pb.h"
 #include "connector/catalog.h"
 #include "connector/form.h"
-#include "connector/sqlserver/value.h"
 #include "connector/sync/selection.h"
 #include "connector/sync/update_sink.h"
 #include "connector/type_mapping.h"
+#include "connector/value.h"
 #include "connector_sdk.pb.h"
 #include "google/protobuf/map.h"
 
@@ -29,7 +29,7 @@ fivetran_sdk::v2::DataType ToProtoDataType(DataType type);
 void FillSchemaList(const Catalog& catalog, fivetran_sdk::v2::SchemaList* out);
 
 // Domain value → SDK value (NULL → `null: true`).
-void ToProtoValue(const sqlserver::Value& value, fivetran_sdk::v2::ValueType* out);
+void ToProtoValue(const Value& value, fivetran_sdk::v2::ValueType* out);
 void ToProtoRecord(const sync::Record& record, fivetran_sdk::v2::Record* out);
 // UpdateRequest.selection → domain selection (absent → everything).
 sync::Selection FromProtoSelection(const fivetran_sdk::v2::UpdateRequest& request);

@@ -46,7 +46,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "connector/sqlserver/connection_settings.h"
-#include "connector/sqlserver/value.h"
+#include "connector/value.h"
 
 namespace ehi::sqlserver {
 

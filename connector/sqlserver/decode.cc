@@ -13,28 +13,6 @@ constexpr int64_t kSecondsPerDay = 86400;
 
 }  // namespace
 
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-void CivilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-}
-
 absl::StatusOr<std::string> DecodeNumeric(bool negative, int scale,
                                           absl::string_view magnitude_be) {
   if (scale < 0 || scale > 38 || magnitude_be.size() > 32) {
@@ -128,35 +106,6 @@ std::string FormatGuid(absl::string_view b) {
                 "%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-%02X%02X%02X%02X%02X%02X", byte(3),
                 byte(2), byte(1), byte(0), byte(5), byte(4), byte(7), byte(6), byte(8), byte(9),
                 byte(10), byte(11), byte(12), byte(13), byte(14), byte(15));
-  return buf;
-}
-
-std::string FormatTimestamp(const Timestamp& ts) {
-  int64_t days = ts.seconds / kSecondsPerDay;
-  int64_t rem = ts.seconds % kSecondsPerDay;
-  if (rem < 0) {
-    rem += kSecondsPerDay;
-    --days;
-  }
-  int64_t y;
-  unsigned m, d;
-  CivilFromDays(days, y, m, d);
-  char buf[64];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%07d",
-                static_cast<long long>(y), m, d, static_cast<long long>(rem / 3600),
-                static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60),
-                ts.nanos / 100);
-  return buf;
-}
-
-std::string FormatDate(const Timestamp& ts) {
-  int64_t days = ts.seconds / kSecondsPerDay;
-  if (ts.seconds % kSecondsPerDay < 0) --days;
-  int64_t y;
-  unsigned m, d;
-  CivilFromDays(days, y, m, d);
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
   return buf;
 }
 

@@ -17,7 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "connector/sqlserver/value.h"
+#include "connector/value.h"
 
 namespace ehi::sqlserver {
 
@@ -42,10 +42,6 @@ std::string FormatTime(uint64_t time_100ns);
 // 16 bytes in wire order (Data1..3 little-endian) → "6F9619FF-8B86-D011-…"
 // upper case.
 std::string FormatGuid(absl::string_view wire16);
-
-// Days since 1970-01-01 of a civil date, and back (proleptic Gregorian).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d);
-void CivilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d);
 
 }  // namespace ehi::sqlserver
 

@@ -9,8 +9,6 @@
 namespace ehi::sync {
 namespace {
 
-using sqlserver::Value;
-
 std::string Fold(const std::string& s) {
   std::string t = absl::AsciiStrToLower(s);
   while (!t.empty() && t.back() == ' ') t.pop_back();

@@ -57,7 +57,7 @@ class FakeSourceFactory : public SourceFactory {
 };
 
 // Three-way comparison of key values with SQL Server-like rules.
-int CompareValues(const sqlserver::Value& a, const sqlserver::Value& b);
+int CompareValues(const Value& a, const Value& b);
 
 }  // namespace ehi::sync
 

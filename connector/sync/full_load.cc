@@ -27,7 +27,7 @@ absl::Status StartFresh(TableContext& ctx) {
         }));
     fresh.has_cursor = true;
   }
-  std::vector<sqlserver::Value> points;
+  std::vector<Value> points;
   const int parts = std::max(1, ctx.planned().settings.readers);
   if (parts > 1) {
     absl::Status s = ctx.writer_source().Run(

@@ -9,12 +9,12 @@
 namespace ehi::sync {
 namespace {
 
-bool IsDeleted(const sqlserver::Value& v) {
+bool IsDeleted(const Value& v) {
   if (v.is_null) return false;
   return v.type == DataType::kBoolean ? v.boolean : v.integer != 0;
 }
 
-bool Later(const sqlserver::Value& a, const sqlserver::Value& b) {
+bool Later(const Value& a, const Value& b) {
   if (a.is_null) return false;
   if (b.is_null) return true;
   return a.timestamp.seconds != b.timestamp.seconds ? a.timestamp.seconds > b.timestamp.seconds
@@ -23,8 +23,8 @@ bool Later(const sqlserver::Value& a, const sqlserver::Value& b) {
 
 }  // namespace
 
-sqlserver::Value IncrementalFrom(const sqlserver::Value& cursor, int overlap_seconds) {
-  sqlserver::Value from = cursor;
+Value IncrementalFrom(const Value& cursor, int overlap_seconds) {
+  Value from = cursor;
   if (!from.is_null) from.timestamp.seconds -= overlap_seconds;
   return from;
 }
@@ -33,7 +33,7 @@ absl::Status RunIncremental(TableContext& ctx) {
   const TableInfo& info = ctx.info();
   const SelectedTable& sel = ctx.selected();
   const int batch = std::max(1, ctx.planned().settings.batch_size);
-  const sqlserver::Value from =
+  const Value from =
       IncrementalFrom(ctx.table_state().cursor, ctx.config().incremental_overlap_seconds);
   if (ctx.table_state().position.has_value()) {
     LogInfo(absl::StrCat(ctx.name(), ": resuming the incremental run from the saved position"));

@@ -20,7 +20,7 @@ namespace ehi::sync {
 absl::Status RunIncremental(TableContext& ctx);
 
 // The lower bound of a run: cursor − overlap (NULL cursor → NULL).
-sqlserver::Value IncrementalFrom(const sqlserver::Value& cursor, int overlap_seconds);
+Value IncrementalFrom(const Value& cursor, int overlap_seconds);
 
 }  // namespace ehi::sync
 

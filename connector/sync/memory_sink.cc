@@ -5,7 +5,7 @@
 
 namespace ehi::sync {
 
-std::string ValueText(const sqlserver::Value& v) {
+std::string ValueText(const Value& v) {
   if (v.is_null) return "NULL";
   switch (v.type) {
     case DataType::kBoolean:
@@ -20,7 +20,7 @@ std::string ValueText(const sqlserver::Value& v) {
     case DataType::kNaiveDate:
     case DataType::kNaiveDateTime:
     case DataType::kUtcDateTime:
-      return sqlserver::FormatTimestamp(v.timestamp);
+      return FormatTimestamp(v.timestamp);
     case DataType::kBinary:
       return absl::StrCat("0x", absl::BytesToHexString(v.text));
     default:

@@ -23,7 +23,7 @@
 namespace ehi::sync {
 
 // A value rendered as text for comparisons ("NULL" for NULL).
-std::string ValueText(const sqlserver::Value& v);
+std::string ValueText(const Value& v);
 
 class MemorySink : public UpdateSink {
  public:

@@ -24,16 +24,16 @@
 #include "absl/status/statusor.h"
 #include "connector/catalog.h"
 #include "connector/name_filter.h"
-#include "connector/sqlserver/value.h"
+#include "connector/value.h"
 
 namespace ehi::sync {
 
-using SourceRow = std::vector<sqlserver::Value>;
+using SourceRow = std::vector<Value>;
 
 // Half-open range on the leading primary-key column: lower ≤ k < upper.
 struct KeyBounds {
-  std::optional<sqlserver::Value> lower;
-  std::optional<sqlserver::Value> upper;
+  std::optional<Value> lower;
+  std::optional<Value> upper;
 };
 
 class Source {
@@ -46,9 +46,8 @@ class Source {
   // `bounds`, strictly after `after` (empty: from the start of the range),
   // skipping soft-deleted rows (`deleted_column` ≥ 0).
   virtual absl::Status FetchKeysetPage(const TableInfo& table, int deleted_column,
-                                       const KeyBounds& bounds,
-                                       const std::vector<sqlserver::Value>& after, int limit,
-                                       std::vector<SourceRow>* out) = 0;
+                                       const KeyBounds& bounds, const std::vector<Value>& after,
+                                       int limit, std::vector<SourceRow>* out) = 0;
 
   // Every live row of a table without primary key, streamed in any order.
   virtual absl::Status ScanAll(const TableInfo& table, int deleted_column,
@@ -58,17 +57,15 @@ class Source {
   // instant) in (instant, pk) order strictly after `after` (empty: from the
   // start), soft-deleted rows included.
   virtual absl::Status FetchChangesPage(const TableInfo& table, int instant_column,
-                                        const sqlserver::Value& from,
-                                        const std::vector<sqlserver::Value>& after, int limit,
-                                        std::vector<SourceRow>* out) = 0;
+                                        const Value& from, const std::vector<Value>& after,
+                                        int limit, std::vector<SourceRow>* out) = 0;
 
   // At most parts-1 ascending boundaries splitting the leading key column
   // into ranges of similar size (fewer when the table is small).
-  virtual absl::StatusOr<std::vector<sqlserver::Value>> SplitPoints(const TableInfo& table,
-                                                                    int parts) = 0;
+  virtual absl::StatusOr<std::vector<Value>> SplitPoints(const TableInfo& table, int parts) = 0;
 
   // MAX(column) (NULL when no row has a value).
-  virtual absl::StatusOr<sqlserver::Value> MaxValue(const TableInfo& table, int column) = 0;
+  virtual absl::StatusOr<Value> MaxValue(const TableInfo& table, int column) = 0;
 
   // COUNT_BIG of live rows.
   virtual absl::StatusOr<int64_t> CountLive(const TableInfo& table, int deleted_column) = 0;

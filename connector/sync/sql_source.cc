@@ -8,8 +8,6 @@
 namespace ehi::sync {
 namespace {
 
-using sqlserver::Value;
-
 absl::StatusOr<std::vector<std::string>> SelectList(const TableInfo& t) {
   std::vector<std::string> list;
   for (const ColumnInfo& c : t.columns) {

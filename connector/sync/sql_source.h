@@ -25,17 +25,15 @@ class SqlSource : public Source {
 
   absl::StatusOr<Catalog> Discover(const NameFilter& filter) override;
   absl::Status FetchKeysetPage(const TableInfo& table, int deleted_column, const KeyBounds& bounds,
-                               const std::vector<sqlserver::Value>& after, int limit,
+                               const std::vector<Value>& after, int limit,
                                std::vector<SourceRow>* out) override;
   absl::Status ScanAll(const TableInfo& table, int deleted_column,
                        absl::FunctionRef<absl::Status(SourceRow)> on_row) override;
-  absl::Status FetchChangesPage(const TableInfo& table, int instant_column,
-                                const sqlserver::Value& from,
-                                const std::vector<sqlserver::Value>& after, int limit,
+  absl::Status FetchChangesPage(const TableInfo& table, int instant_column, const Value& from,
+                                const std::vector<Value>& after, int limit,
                                 std::vector<SourceRow>* out) override;
-  absl::StatusOr<std::vector<sqlserver::Value>> SplitPoints(const TableInfo& table,
-                                                            int parts) override;
-  absl::StatusOr<sqlserver::Value> MaxValue(const TableInfo& table, int column) override;
+  absl::StatusOr<std::vector<Value>> SplitPoints(const TableInfo& table, int parts) override;
+  absl::StatusOr<Value> MaxValue(const TableInfo& table, int column) override;
   absl::StatusOr<int64_t> CountLive(const TableInfo& table, int deleted_column) override;
   void Cancel() override { conn_->RequestCancel(); }
 

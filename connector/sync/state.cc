@@ -14,7 +14,6 @@ namespace ehi::sync {
 namespace {
 
 using nlohmann::json;
-using sqlserver::Value;
 
 absl::Status Bad(absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat("invalid state_json: ", what));
@@ -35,7 +34,7 @@ json EncodeValue(const Value& v) {
     case DataType::kNaiveDate:
     case DataType::kNaiveDateTime:
     case DataType::kUtcDateTime:
-      return sqlserver::FormatTimestamp(v.timestamp);
+      return FormatTimestamp(v.timestamp);
     case DataType::kBinary:
       return absl::BytesToHexString(v.text);
     default:
@@ -67,7 +66,7 @@ absl::StatusOr<Value> DecodeValue(const json& j, DataType type, absl::string_vie
     case DataType::kNaiveDateTime:
     case DataType::kUtcDateTime: {
       if (!j.is_string()) return Bad(absl::StrCat(where, ": expected an ISO 8601 string"));
-      absl::StatusOr<sqlserver::Timestamp> ts = ParseTimestamp(j.get<std::string>());
+      absl::StatusOr<Timestamp> ts = ParseTimestamp(j.get<std::string>());
       if (!ts.ok()) return Bad(absl::StrCat(where, ": ", ts.status().message()));
       v.timestamp = *ts;
       return v;
@@ -212,7 +211,7 @@ absl::StatusOr<TableState> DecodeTable(const json& j, const TableInfo& table,
 
 std::string StateKey(const TableInfo& table) { return absl::StrCat(table.schema, ".", table.name); }
 
-absl::StatusOr<sqlserver::Timestamp> ParseTimestamp(const std::string& iso) {
+absl::StatusOr<Timestamp> ParseTimestamp(const std::string& iso) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, n = 0;
   if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6 ||
       n != 19) {
@@ -237,7 +236,7 @@ absl::StatusOr<sqlserver::Timestamp> ParseTimestamp(const std::string& iso) {
       cs.second() != s) {
     return absl::InvalidArgumentError(absl::StrCat("no such date/time: \"", iso, "\""));
   }
-  sqlserver::Timestamp ts;
+  Timestamp ts;
   ts.seconds = absl::ToUnixSeconds(absl::FromCivil(cs, absl::UTCTimeZone()));
   ts.nanos = nanos;
   return ts;

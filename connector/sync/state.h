@@ -45,7 +45,7 @@
 
 #include "absl/status/statusor.h"
 #include "connector/catalog.h"
-#include "connector/sqlserver/value.h"
+#include "connector/value.h"
 
 namespace ehi::sync {
 
@@ -53,12 +53,12 @@ inline constexpr int kStateVersion = 1;
 
 enum class Phase { kFullLoad, kIncremental, kReload };
 
-using Key = std::vector<sqlserver::Value>;
+using Key = std::vector<Value>;
 
 struct RangeState {
-  std::optional<sqlserver::Value> lower;  // inclusive; absent → unbounded
-  std::optional<sqlserver::Value> upper;  // exclusive; absent → unbounded
-  std::optional<Key> last_key;            // last key sent; absent → none yet
+  std::optional<Value> lower;   // inclusive; absent → unbounded
+  std::optional<Value> upper;   // exclusive; absent → unbounded
+  std::optional<Key> last_key;  // last key sent; absent → none yet
   bool done = false;
 };
 
@@ -68,7 +68,7 @@ struct TableState {
   // _LastUpdatedInstant); incremental: the cursor. A NULL value means "no
   // rows seen yet".
   bool has_cursor = false;
-  sqlserver::Value cursor;
+  Value cursor;
   std::vector<RangeState> ranges;  // full_load
   std::optional<Key> position;     // incremental: (instant, pk...) sent
 };
@@ -95,7 +95,7 @@ absl::StatusOr<ParsedState> ParseState(const std::string& json,
 absl::StatusOr<std::string> SerializeState(const SyncState& state);
 
 // Exact text forms used by the state (exposed for tests and the engine).
-absl::StatusOr<sqlserver::Timestamp> ParseTimestamp(const std::string& iso);
+absl::StatusOr<Timestamp> ParseTimestamp(const std::string& iso);
 
 }  // namespace ehi::sync
 

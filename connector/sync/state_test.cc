@@ -48,7 +48,7 @@ TEST(StateTest, KeysRoundTripExactly) {
   const Key& k = *back.ranges[0].last_key;
   EXPECT_EQ(k[0].text, "Ünïcode \"q\"");
   EXPECT_EQ(k[1].text, "6F9619FF-8B86-D011-B42D-00C04FC964FF");
-  EXPECT_EQ(k[2].timestamp, (sqlserver::Timestamp{1700000000, 999999900}));
+  EXPECT_EQ(k[2].timestamp, (Timestamp{1700000000, 999999900}));
   EXPECT_EQ(k[3].text, "-12345678901234.56");
   EXPECT_EQ(k[4].text, std::string("\0\xff\x10", 3));
   EXPECT_TRUE(back.ranges[1].done);
@@ -117,8 +117,8 @@ TEST(StateTest, MalformedStatesAreInvalidArgument) {
 }
 
 TEST(StateTest, ParseTimestamp) {
-  EXPECT_EQ(*ParseTimestamp("1970-01-01T00:00:00.0000001"), (sqlserver::Timestamp{0, 100}));
-  EXPECT_EQ(*ParseTimestamp("1969-12-31T23:59:59"), (sqlserver::Timestamp{-1, 0}));
+  EXPECT_EQ(*ParseTimestamp("1970-01-01T00:00:00.0000001"), (Timestamp{0, 100}));
+  EXPECT_EQ(*ParseTimestamp("1969-12-31T23:59:59"), (Timestamp{-1, 0}));
   EXPECT_FALSE(ParseTimestamp("1970-01-01 00:00:00").ok());
   EXPECT_FALSE(ParseTimestamp("1970-01-01T00:00:00.").ok());
   EXPECT_FALSE(ParseTimestamp("1970-01-01T00:00:00.12x").ok());

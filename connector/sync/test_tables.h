@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "connector/catalog.h"
-#include "connector/sqlserver/value.h"
+#include "connector/value.h"
 
 namespace ehi::sync::testing {
 
@@ -48,29 +48,29 @@ inline TableInfo Table(const std::string& schema, const std::string& name,
   return t;
 }
 
-inline sqlserver::Value Int(int64_t v, DataType type = DataType::kInt) {
-  sqlserver::Value x;
+inline Value Int(int64_t v, DataType type = DataType::kInt) {
+  Value x;
   x.type = type;
   x.is_null = false;
   x.integer = v;
   return x;
 }
-inline sqlserver::Value Str(const std::string& s, DataType type = DataType::kString) {
-  sqlserver::Value x;
+inline Value Str(const std::string& s, DataType type = DataType::kString) {
+  Value x;
   x.type = type;
   x.is_null = false;
   x.text = s;
   return x;
 }
-inline sqlserver::Value Bit(bool b) {
-  sqlserver::Value x;
+inline Value Bit(bool b) {
+  Value x;
   x.type = DataType::kBoolean;
   x.is_null = false;
   x.boolean = b;
   return x;
 }
-inline sqlserver::Value Time(int64_t seconds, int32_t nanos = 0) {
-  sqlserver::Value x;
+inline Value Time(int64_t seconds, int32_t nanos = 0) {
+  Value x;
   x.type = DataType::kNaiveDateTime;
   x.is_null = false;
   x.timestamp = {seconds, nanos};

@@ -25,7 +25,7 @@
 #include "absl/status/status.h"
 #include "absl/types/span.h"
 #include "connector/catalog.h"
-#include "connector/sqlserver/value.h"
+#include "connector/value.h"
 
 namespace ehi::sync {
 
@@ -37,7 +37,7 @@ struct Record {
   std::string schema;
   std::string table;
   RecordType type = RecordType::kUpsert;
-  std::vector<std::pair<std::string, sqlserver::Value>> data;
+  std::vector<std::pair<std::string, Value>> data;
 };
 
 inline constexpr size_t kMaxRecordsPerSend = 100;

@@ -21,16 +21,16 @@ ColumnInfo Column(const char* name, int id, const char* sql_type, int max_length
   return c;
 }
 
-sqlserver::Value Long(int64_t v) {
-  sqlserver::Value x;
+Value Long(int64_t v) {
+  Value x;
   x.type = DataType::kLong;
   x.is_null = false;
   x.integer = v;
   return x;
 }
 
-sqlserver::Value Text(std::string s) {
-  sqlserver::Value x;
+Value Text(std::string s) {
+  Value x;
   x.type = DataType::kString;
   x.is_null = false;
   x.text = std::move(s);
@@ -59,14 +59,14 @@ Record ValidationRecord(absl::Time when, const std::string& table_name, int64_t 
   r.schema = kValidationSchema;
   r.table = kValidationTable;
   r.type = RecordType::kUpsert;
-  sqlserver::Value dt;
+  Value dt;
   dt.type = DataType::kUtcDateTime;
   dt.is_null = false;
   const absl::Duration since = when - absl::UnixEpoch();
   dt.timestamp.seconds = absl::ToInt64Seconds(since);
   dt.timestamp.nanos =
       static_cast<int32_t>(absl::ToInt64Nanoseconds(since - absl::Seconds(dt.timestamp.seconds)));
-  sqlserver::Value order;
+  Value order;
   order.type = DataType::kInt;
   order.is_null = false;
   order.integer = processing_order;

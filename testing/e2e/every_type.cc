@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "connector/sqlserver/decode.h"
-#include "connector/sqlserver/value.h"
+#include "connector/value.h"
 
 namespace ehi::e2e {
 namespace {
@@ -104,9 +104,9 @@ std::vector<std::string> CheckEveryTypeValues(sqlserver::Connection& conn,
   int row_number = 0;
   absl::Status s = conn.Query(sql, [&](const sqlserver::Row& row) -> absl::Status {
     ++row_number;
-    std::map<std::string, sqlserver::Value> v;
+    std::map<std::string, Value> v;
     for (int i = 0; i < row.column_count(); ++i) {
-      absl::StatusOr<sqlserver::Value> value = row.Get(i);
+      absl::StatusOr<Value> value = row.Get(i);
       if (!value.ok()) {
         problems.push_back(absl::StrCat(row.columns()[i].name, ": ", value.status().ToString()));
         continue;
@@ -114,7 +114,7 @@ std::vector<std::string> CheckEveryTypeValues(sqlserver::Connection& conn,
       v[row.columns()[i].name] = *value;
     }
     auto text = [&](const std::string& col, const std::string& want) {
-      const sqlserver::Value& x = v[col];
+      const Value& x = v[col];
       if (x.is_null || x.text != want) {
         problems.push_back(absl::StrCat("row ", row_number, " ", col, ": got '",
                                         x.is_null ? "NULL" : x.text.substr(0, 80), "' (",
@@ -123,15 +123,15 @@ std::vector<std::string> CheckEveryTypeValues(sqlserver::Connection& conn,
       }
     };
     auto integer = [&](const std::string& col, int64_t want) {
-      const sqlserver::Value& x = v[col];
+      const Value& x = v[col];
       if (x.is_null || x.integer != want) {
         problems.push_back(absl::StrCat("row ", row_number, " ", col, ": got ", x.integer,
                                         x.is_null ? " (NULL)" : "", ", want ", want));
       }
     };
     auto stamp = [&](const std::string& col, const std::string& want) {
-      const sqlserver::Value& x = v[col];
-      const std::string got = x.is_null ? "NULL" : sqlserver::FormatTimestamp(x.timestamp);
+      const Value& x = v[col];
+      const std::string got = x.is_null ? "NULL" : FormatTimestamp(x.timestamp);
       if (got != want) {
         problems.push_back(
             absl::StrCat("row ", row_number, " ", col, ": got ", got, ", want ", want));

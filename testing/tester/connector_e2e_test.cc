@@ -33,7 +33,7 @@ namespace tester::testkit {
 namespace {
 
 using ::ehi::DataType;
-using ::ehi::sqlserver::Value;
+using ::ehi::Value;
 
 constexpr char kNull[] = "\x01NULL";
 
@@ -45,7 +45,7 @@ std::string ReadFile(const std::string& path) {
 }
 
 // "YYYY-MM-DDTHH:MM:SS.ffffff": the warehouse keeps microseconds.
-std::string Micros(const ehi::sqlserver::Timestamp& ts) {
+std::string Micros(const ehi::Timestamp& ts) {
   return absl::StrCat(
       absl::FormatTime("%Y-%m-%dT%H:%M:%S", absl::FromUnixSeconds(ts.seconds), absl::UTCTimeZone()),
       absl::StrFormat(".%06d", ts.nanos / 1000));
@@ -65,7 +65,7 @@ std::string SourceText(const Value& v) {
     case DataType::kDouble:
       return absl::StrFormat("%.17g", v.real);
     case DataType::kNaiveDate:
-      return ehi::sqlserver::FormatDate(v.timestamp);
+      return ehi::FormatDate(v.timestamp);
     case DataType::kNaiveDateTime:
     case DataType::kUtcDateTime:
       return Micros(v.timestamp);

@@ -33,8 +33,8 @@ namespace {
 namespace v2 = fivetran_sdk::v2;
 using e2e::ConfigMap;
 
-sqlserver::Value FromProto(const v2::ValueType& v) {
-  sqlserver::Value x;
+Value FromProto(const v2::ValueType& v) {
+  Value x;
   x.is_null = false;
   auto ts = [&](const google::protobuf::Timestamp& t, DataType type) {
     x.type = type;
