@@ -1,26 +1,24 @@
 #include "connector/config.h"
 
 #include <algorithm>
-#include <limits>
+#include <iterator>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "connector/form.h"
+#include "common/status_macros.h"
+#include "connector/config_keys.h"
 
 namespace ehi {
 namespace {
 
-// Keys whose values are secrets: never quoted back in messages.
-bool IsSecretKey(absl::string_view key) { return key == "mssql_password" || key == "cert"; }
-
 // Quotes a value for an error message, shortened; secrets are never shown.
 std::string Shown(absl::string_view key, absl::string_view value) {
-  if (IsSecretKey(key)) return "(value hidden)";
+  const ConfigKey* k = FindConfigKey(key);
+  if (k == nullptr || k->secret) return "(value hidden)";
   std::string v(value.substr(0, 64));
   for (char& c : v) {
     if (static_cast<unsigned char>(c) < 0x20) c = '?';
@@ -33,17 +31,31 @@ absl::Status Malformed(absl::string_view key, absl::string_view value, absl::str
                                                  "; got ", Shown(key, value), "."));
 }
 
+// The table's row for a key this file reads; a missing row is a bug here.
+absl::StatusOr<const ConfigKey*> KeyRow(absl::string_view name) {
+  const ConfigKey* k = FindConfigKey(name);
+  if (k == nullptr) {
+    return absl::InternalError(absl::StrCat("configuration key '", name, "' is not in the table"));
+  }
+  return k;
+}
+
+// Reads the values of one map, each key by its row of kConfigKeys. Every
+// setter leaves `out` (Config's default, from the same table) alone when the
+// key is absent or empty.
 class Reader {
  public:
   explicit Reader(const std::map<std::string, std::string>& values) : values_(values) {}
 
-  // Value with surrounding whitespace removed (never for the password), or
+  // Value with surrounding whitespace removed (never for a password), or
   // nullopt when absent or empty.
   std::optional<std::string> Get(absl::string_view key) const {
     auto it = values_.find(std::string(key));
     if (it == values_.end()) return std::nullopt;
-    std::string v =
-        key == "mssql_password" ? it->second : std::string(absl::StripAsciiWhitespace(it->second));
+    const ConfigKey* k = FindConfigKey(key);
+    std::string v = k != nullptr && k->kind == KeyKind::kPassword
+                        ? it->second
+                        : std::string(absl::StripAsciiWhitespace(it->second));
     if (v.empty()) return std::nullopt;
     return v;
   }
@@ -57,32 +69,34 @@ class Reader {
     return *std::move(v);
   }
 
-  absl::Status Int(absl::string_view key, int64_t min, int64_t max, int64_t& out) const {
+  // An integer within the key's bounds; '_' may group digits.
+  absl::Status Int(absl::string_view key, int64_t& out) const {
+    EHI_ASSIGN_OR_RETURN(const ConfigKey* k, KeyRow(key));
     std::optional<std::string> v = Get(key);
     if (!v) return absl::OkStatus();
     std::string digits = *v;
     digits.erase(std::remove(digits.begin(), digits.end(), '_'), digits.end());
     int64_t parsed = 0;
-    if (!absl::SimpleAtoi(digits, &parsed) || parsed < min || parsed > max) {
-      return Malformed(key, *v, absl::StrCat("an integer from ", min, " to ", max));
+    if (!absl::SimpleAtoi(digits, &parsed) || parsed < k->min || parsed > k->max) {
+      return Malformed(key, *v, absl::StrCat("an integer from ", k->min, " to ", k->max));
     }
     out = parsed;
     return absl::OkStatus();
   }
 
-  absl::Status Int(absl::string_view key, int min, int max, int& out) const {
+  absl::Status Int(absl::string_view key, int& out) const {
     int64_t wide = out;
-    absl::Status s = Int(key, int64_t{min}, int64_t{max}, wide);
+    EHI_RETURN_IF_ERROR(Int(key, wide));
     out = static_cast<int>(wide);
-    return s;
+    return absl::OkStatus();
   }
 
-  absl::Status OptionalInt(absl::string_view key, int min, int max, std::optional<int>& out) const {
+  absl::Status Int(absl::string_view key, std::optional<int>& out) const {
     if (!Get(key)) return absl::OkStatus();
     int v = 0;
-    absl::Status s = Int(key, min, max, v);
-    if (s.ok()) out = v;
-    return s;
+    EHI_RETURN_IF_ERROR(Int(key, v));
+    out = v;
+    return absl::OkStatus();
   }
 
   absl::Status Bool(absl::string_view key, bool& out) const {
@@ -99,9 +113,30 @@ class Reader {
     return absl::OkStatus();
   }
 
+  absl::Status Encryption(absl::string_view key, sqlserver::EncryptionMode& out) const {
+    EHI_ASSIGN_OR_RETURN(const ConfigKey* k, KeyRow(key));
+    std::optional<std::string> v = Get(key);
+    if (!v) return absl::OkStatus();
+    std::optional<sqlserver::EncryptionMode> mode = EncryptionModeNamed(absl::AsciiStrToLower(*v));
+    if (!mode) return Malformed(key, *v, absl::StrCat("one of ", absl::StrJoin(k->choices, ", ")));
+    out = *mode;
+    return absl::OkStatus();
+  }
+
  private:
   const std::map<std::string, std::string>& values_;
 };
+
+// One warning naming every key the table does not know (never their values).
+std::optional<std::string> UnknownKeysWarning(const std::map<std::string, std::string>& values) {
+  std::vector<std::string> unknown;
+  for (const auto& [key, value] : values) {
+    if (!IsKnownConfigKey(key)) unknown.push_back(absl::StrCat("'", key.substr(0, 64), "'"));
+  }
+  if (unknown.empty()) return std::nullopt;
+  return absl::StrCat("Ignoring unknown configuration key", unknown.size() > 1 ? "s " : " ",
+                      absl::StrJoin(unknown, ", "), ".");
+}
 
 // A host name or IP literal: letters, digits, '.', '-', '_', ':' (IPv6).
 // Rejecting everything else keeps it safe to write into freetds.conf.
@@ -162,123 +197,70 @@ sqlserver::ConnectionSettings Config::ConnectionSettings() const {
 }
 
 absl::StatusOr<Config> ParseConfig(const std::map<std::string, std::string>& values) {
-  Config c;
-  Reader r(values);
-
-  std::vector<std::string> unknown;
-  for (const auto& [key, value] : values) {
-    if (!IsKnownConfigKey(key)) unknown.push_back(key);
-  }
-  if (!unknown.empty()) {
-    std::vector<std::string> shown;
-    for (const std::string& k : unknown) shown.push_back(absl::StrCat("'", k.substr(0, 64), "'"));
-    c.warnings.push_back(absl::StrCat("Ignoring unknown configuration key",
-                                      unknown.size() > 1 ? "s " : " ", absl::StrJoin(shown, ", "),
-                                      "."));
+  Config c;  // every default, from kConfigKeys
+  const Reader r(values);
+  if (std::optional<std::string> warning = UnknownKeysWarning(values)) {
+    c.warnings.push_back(*std::move(warning));
   }
 
-  {
-    auto v = r.Required("mssql_server", "the SQL Server host name or IP address");
-    if (!v.ok()) return v.status();
-    c.server = *v;
-    if (!ValidHost(c.server)) {
-      return Malformed("mssql_server", c.server,
-                       "a host name or IP address (letters, digits, '.', '-', ':')");
-    }
+  EHI_ASSIGN_OR_RETURN(c.server,
+                       r.Required("mssql_server", "the SQL Server host name or IP address"));
+  if (!ValidHost(c.server)) {
+    return Malformed("mssql_server", c.server,
+                     "a host name or IP address (letters, digits, '.', '-', ':')");
   }
-  {
-    auto v = r.Required("mssql_database", "the name of the database to replicate");
-    if (!v.ok()) return v.status();
-    c.database = *v;
-    if (c.database.size() > 128) {
-      return Malformed("mssql_database", c.database, "a database name of at most 128 characters");
-    }
+  EHI_ASSIGN_OR_RETURN(c.database,
+                       r.Required("mssql_database", "the name of the database to replicate"));
+  if (c.database.size() > 128) {
+    return Malformed("mssql_database", c.database, "a database name of at most 128 characters");
   }
-  {
-    auto v = r.Required("mssql_user", "the SQL Server login name");
-    if (!v.ok()) return v.status();
-    c.user = *v;
-    if (c.user.size() > 128) {
-      return Malformed("mssql_user", c.user, "a login name of at most 128 characters");
-    }
+  EHI_ASSIGN_OR_RETURN(c.user, r.Required("mssql_user", "the SQL Server login name"));
+  if (c.user.size() > 128) {
+    return Malformed("mssql_user", c.user, "a login name of at most 128 characters");
   }
-  {
-    auto v = r.Required("mssql_password", "the password of the SQL Server login");
-    if (!v.ok()) return v.status();
-    c.password = *v;
-    if (c.password.size() > 128) {
-      return Malformed("mssql_password", "", "a password of at most 128 characters");
-    }
+  EHI_ASSIGN_OR_RETURN(c.password,
+                       r.Required("mssql_password", "the password of the SQL Server login"));
+  if (c.password.size() > 128) {
+    return Malformed("mssql_password", "", "a password of at most 128 characters");
   }
-  absl::Status s;
-  if (!(s = r.Int("mssql_port", 1, 65535, c.port)).ok()) return s;
-  if (auto v = r.Get("mssql_cert_server")) {
+  EHI_RETURN_IF_ERROR(r.Int("mssql_port", c.port));
+  if (std::optional<std::string> v = r.Get("mssql_cert_server")) {
     if (!ValidHost(*v)) return Malformed("mssql_cert_server", *v, "a host name");
-    c.cert_server = *v;
+    c.cert_server = *std::move(v);
   }
-  if (auto v = r.Get("cert")) c.cert = *v;
-  if (auto v = r.Get("encryption")) {
-    const std::string lower = absl::AsciiStrToLower(*v);
-    if (lower == "required" || lower == "require") {
-      c.encryption = sqlserver::EncryptionMode::kRequired;
-    } else if (lower == "preferred" || lower == "prefer") {
-      c.encryption = sqlserver::EncryptionMode::kPreferred;
-    } else if (lower == "off") {
-      c.encryption = sqlserver::EncryptionMode::kOff;
-    } else {
-      return Malformed("encryption", *v, "one of required, preferred, off");
-    }
-  }
-  if (!(s = r.Bool("trust_server_certificate", c.trust_server_certificate)).ok()) return s;
-  if (!(s = r.Int("login_timeout_seconds", 1, 600, c.login_timeout_seconds)).ok()) return s;
-  if (!(s = r.Int("query_timeout_seconds", 0, 86400, c.query_timeout_seconds)).ok()) return s;
-  if (!(s = r.OptionalInt("threads", 1, kMaxThreads, c.threads)).ok()) return s;
-  if (!(s = r.OptionalInt("max_queue_size", 1, 1'000'000, c.max_queue_size)).ok()) return s;
-  if (!(s = r.Int("max_retries", 0, 100, c.max_retries)).ok()) return s;
-  if (!(s = r.Int("retry_sleep_seconds", 0, 3600, c.retry_sleep_seconds)).ok()) return s;
-  if (!(s = r.Bool("debug", c.debug)).ok()) return s;
-  if (!(s = r.Bool("batch_records", c.batch_records)).ok()) return s;
+  if (std::optional<std::string> v = r.Get("cert")) c.cert = *std::move(v);
+  EHI_RETURN_IF_ERROR(r.Encryption("encryption", c.encryption));
+  EHI_RETURN_IF_ERROR(r.Bool("trust_server_certificate", c.trust_server_certificate));
+  EHI_RETURN_IF_ERROR(r.Int("login_timeout_seconds", c.login_timeout_seconds));
+  EHI_RETURN_IF_ERROR(r.Int("query_timeout_seconds", c.query_timeout_seconds));
+  EHI_RETURN_IF_ERROR(r.Int("threads", c.threads));
+  EHI_RETURN_IF_ERROR(r.Int("max_queue_size", c.max_queue_size));
+  EHI_RETURN_IF_ERROR(r.Int("max_retries", c.max_retries));
+  EHI_RETURN_IF_ERROR(r.Int("retry_sleep_seconds", c.retry_sleep_seconds));
+  EHI_RETURN_IF_ERROR(r.Bool("debug", c.debug));
+  EHI_RETURN_IF_ERROR(r.Bool("batch_records", c.batch_records));
 
-  auto filter = NameFilter::Create(
-      r.Get("include_schemas").value_or(""), r.Get("exclude_schemas").value_or(""),
-      r.Get("include_tables").value_or(""), r.Get("exclude_tables").value_or(""));
-  if (!filter.ok()) return filter.status();
-  c.filter = *std::move(filter);
+  EHI_ASSIGN_OR_RETURN(c.filter, NameFilter::Create(r.Get("include_schemas").value_or(""),
+                                                    r.Get("exclude_schemas").value_or(""),
+                                                    r.Get("include_tables").value_or(""),
+                                                    r.Get("exclude_tables").value_or("")));
 
-  constexpr int64_t kMaxRows = std::numeric_limits<int64_t>::max() / 2;
-  if (!(s = r.Int("small_table_threshold", int64_t{1}, kMaxRows, c.small_table_threshold)).ok()) {
-    return s;
-  }
-  if (!(s = r.Int("large_table_threshold", int64_t{1}, kMaxRows, c.large_table_threshold)).ok()) {
-    return s;
-  }
+  EHI_RETURN_IF_ERROR(r.Int("small_table_threshold", c.small_table_threshold));
+  EHI_RETURN_IF_ERROR(r.Int("large_table_threshold", c.large_table_threshold));
   if (c.large_table_threshold <= c.small_table_threshold) {
     return absl::InvalidArgumentError(
         absl::StrCat("Configuration key 'large_table_threshold' must be greater than "
                      "'small_table_threshold' (",
                      c.small_table_threshold, "); got ", c.large_table_threshold, "."));
   }
-  struct CategoryKeys {
-    const char* suffix;
-    CategorySettings* settings;
-  };
-  for (const CategoryKeys& k : {CategoryKeys{"small", &c.small}, CategoryKeys{"medium", &c.medium},
-                                CategoryKeys{"large", &c.large}}) {
-    if (!(s = r.Int(absl::StrCat("batch_size_", k.suffix), 1, 1'000'000, k.settings->batch_size))
-             .ok()) {
-      return s;
-    }
-    if (!(s = r.Int(absl::StrCat("checkpoint_rows_", k.suffix), int64_t{1}, int64_t{1'000'000'000},
-                    k.settings->checkpoint_rows))
-             .ok()) {
-      return s;
-    }
+  CategorySettings* const settings[] = {&c.small, &c.medium, &c.large};
+  static_assert(std::size(settings) == std::size(kCategoryKeys));
+  for (size_t i = 0; i < std::size(kCategoryKeys); ++i) {
+    EHI_RETURN_IF_ERROR(r.Int(kCategoryKeys[i].batch_size, settings[i]->batch_size));
+    EHI_RETURN_IF_ERROR(r.Int(kCategoryKeys[i].checkpoint_rows, settings[i]->checkpoint_rows));
   }
-  if (!(s = r.Int("checkpoint_max_seconds", 1, 3600, c.checkpoint_max_seconds)).ok()) return s;
-  if (!(s = r.Int("incremental_overlap_seconds", 0, 7 * 86400, c.incremental_overlap_seconds))
-           .ok()) {
-    return s;
-  }
+  EHI_RETURN_IF_ERROR(r.Int("checkpoint_max_seconds", c.checkpoint_max_seconds));
+  EHI_RETURN_IF_ERROR(r.Int("incremental_overlap_seconds", c.incremental_overlap_seconds));
   return c;
 }
 

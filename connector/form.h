@@ -1,7 +1,8 @@
 // The configuration form as a domain description: every configuration key
 // with its label, description and widget, and the tests the form offers.
-// server/ turns it into a ConfigurationFormResponse; config.cc uses the same
-// list to recognise unknown keys, so the two can never drift apart.
+// server/ turns it into a ConfigurationFormResponse. The fields are built
+// from the key table (config_keys.h), which the parser reads too, so the
+// form and the parser can never drift apart.
 //
 //   for (const FormFieldSpec& f : ConnectorForm().fields) { ... }
 //
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "connector/config_keys.h"  // IsKnownConfigKey
 
 namespace ehi {
 
@@ -43,7 +45,6 @@ struct FormSpec {
 };
 
 const FormSpec& ConnectorForm();
-bool IsKnownConfigKey(absl::string_view key);
 
 inline constexpr absl::string_view kTestConnect = "connect";
 inline constexpr absl::string_view kTestPermissions = "permissions";

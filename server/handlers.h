@@ -1,5 +1,7 @@
-// One function per RPC. Each parses the configuration once (Config), calls
-// the domain and converts the result; errors leave through ToGrpcStatus.
+// One function per RPC. Each that carries a configuration begins with
+// BeginRequest (request_prologue.h: parse it once into a Config, apply
+// `debug`, log warnings), calls the domain and converts the result; errors
+// leave through ToGrpcStatus.
 #ifndef EHI_SERVER_HANDLERS_H_
 #define EHI_SERVER_HANDLERS_H_
 

@@ -9,14 +9,13 @@
 #include "connector/sync/validation.h"
 #include "server/handlers.h"
 #include "server/proto_convert.h"
+#include "server/request_prologue.h"
 
 namespace ehi::server {
 
 absl::Status HandleSchema(const fivetran_sdk::v2::SchemaRequest& request,
                           fivetran_sdk::v2::SchemaResponse* response) {
-  EHI_ASSIGN_OR_RETURN(Config config, ParseConfig(ToConfigMap(request.configuration())));
-  SetDebugLogging(config.debug);
-  for (const std::string& warning : config.warnings) LogWarning(warning);
+  EHI_ASSIGN_OR_RETURN(Config config, BeginRequest(request.configuration()));
   EHI_ASSIGN_OR_RETURN(std::unique_ptr<sqlserver::Connection> conn,
                        sqlserver::Connection::Open(config.ConnectionSettings()));
   EHI_ASSIGN_OR_RETURN(Catalog catalog, DiscoverCatalog(*conn, config.filter));

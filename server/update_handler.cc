@@ -9,6 +9,7 @@
 #include "server/grpc_update_sink.h"
 #include "server/handlers.h"
 #include "server/proto_convert.h"
+#include "server/request_prologue.h"
 
 namespace ehi::server {
 
@@ -17,8 +18,7 @@ absl::Status HandleUpdate(const fivetran_sdk::v2::UpdateRequest& request,
                           grpc::ServerWriter<fivetran_sdk::v2::UpdateResponse>* writer,
                           const std::atomic<bool>& stopping) {
   // Validate first so configuration errors read the same as for Schema.
-  EHI_ASSIGN_OR_RETURN(Config config, ParseConfig(ToConfigMap(request.configuration())));
-  for (const std::string& warning : config.warnings) LogWarning(warning);
+  EHI_ASSIGN_OR_RETURN(Config config, BeginRequest(request.configuration()));
   sync::SyncRequest sync_request;
   sync_request.selection = FromProtoSelection(request);
   sync_request.state_json = request.state_json();
