@@ -17,7 +17,7 @@ build_packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev libsqlite3-dev sqlite3 freetds-bin openssl
-  clang-format-16 curl
+  clang-format-16 libclang-rt-16-dev curl
 )
 
 missing=()
