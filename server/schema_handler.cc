@@ -5,7 +5,6 @@
 #include "common/status_macros.h"
 #include "connector/catalog.h"
 #include "connector/config.h"
-#include "connector/sqlserver/connection.h"
 #include "connector/sync/validation.h"
 #include "server/handlers.h"
 #include "server/proto_convert.h"
@@ -17,9 +16,7 @@ absl::Status HandleSchema(const fivetran_sdk::v2::SchemaRequest& request,
   EHI_ASSIGN_OR_RETURN(Config config, ParseConfig(ToConfigMap(request.configuration())));
   SetDebugLogging(config.debug);
   for (const std::string& warning : config.warnings) LogWarning(warning);
-  EHI_ASSIGN_OR_RETURN(std::unique_ptr<sqlserver::Connection> conn,
-                       sqlserver::Connection::Open(config.ConnectionSettings()));
-  EHI_ASSIGN_OR_RETURN(Catalog catalog, DiscoverCatalog(*conn, config.filter));
+  EHI_ASSIGN_OR_RETURN(Catalog catalog, DiscoverCatalog(config));
   for (const std::string& warning : catalog.warnings) LogWarning(warning);
   // The sync engine's VALIDATION table is part of every schema.
   catalog.tables.push_back(sync::ValidationTableInfo());
