@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -158,6 +159,12 @@ absl::StatusOr<Catalog> DiscoverCatalog(sqlserver::Connection& conn, const NameF
                        " columns in the database) with ", options.row_counts ? 4 : 3,
                        " catalog queries in ", absl::FormatDuration(absl::Now() - started)));
   return catalog;
+}
+
+absl::StatusOr<Catalog> DiscoverCatalog(const Config& config, const CatalogOptions& options) {
+  EHI_ASSIGN_OR_RETURN(std::unique_ptr<sqlserver::Connection> conn,
+                       sqlserver::Connection::Open(config.ConnectionSettings()));
+  return DiscoverCatalog(*conn, config.filter, options);
 }
 
 }  // namespace ehi

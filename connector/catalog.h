@@ -5,11 +5,13 @@
 // sys.* views (see sql.h). Filters (NameFilter) are applied to the streamed
 // rows, so memory grows only with the selected tables.
 //
-//   EHI_ASSIGN_OR_RETURN(Catalog catalog,
-//                        DiscoverCatalog(*conn, config.filter, {.row_counts = true}));
+//   EHI_ASSIGN_OR_RETURN(Catalog catalog, DiscoverCatalog(config));
 //   for (const TableInfo& t : catalog.tables) { ... t.primary_key ... }
 //
-// Thread-safe: DiscoverCatalog uses only the given connection.
+// Callers that already hold a connection (the sync engine's SqlSource) pass
+// it: DiscoverCatalog(*conn, config.filter, {.row_counts = true}).
+//
+// Thread-safe: DiscoverCatalog uses only the given (or its own) connection.
 #ifndef EHI_CONNECTOR_CATALOG_H_
 #define EHI_CONNECTOR_CATALOG_H_
 
@@ -20,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "connector/config.h"
 #include "connector/name_filter.h"
 #include "connector/sqlserver/connection.h"
 #include "connector/type_mapping.h"
@@ -62,6 +65,10 @@ struct CatalogOptions {
 
 absl::StatusOr<Catalog> DiscoverCatalog(sqlserver::Connection& conn, const NameFilter& filter,
                                         const CatalogOptions& options = {});
+
+// Opens a connection with `config`'s settings, discovers the tables its
+// filter selects and closes the connection again: the Schema RPC's entry.
+absl::StatusOr<Catalog> DiscoverCatalog(const Config& config, const CatalogOptions& options = {});
 
 // Assembles a catalog from already-read rows; DiscoverCatalog feeds it from
 // the four queries, tests feed it directly.

@@ -1,11 +1,8 @@
-#include <memory>
-
 #include "absl/strings/str_cat.h"
 #include "common/logger.h"
 #include "common/status_macros.h"
 #include "connector/catalog.h"
 #include "connector/config.h"
-#include "connector/sqlserver/connection.h"
 #include "connector/sync/validation.h"
 #include "server/handlers.h"
 #include "server/proto_convert.h"
@@ -16,9 +13,7 @@ namespace ehi::server {
 absl::Status HandleSchema(const fivetran_sdk::v2::SchemaRequest& request,
                           fivetran_sdk::v2::SchemaResponse* response) {
   EHI_ASSIGN_OR_RETURN(Config config, BeginRequest(request.configuration()));
-  EHI_ASSIGN_OR_RETURN(std::unique_ptr<sqlserver::Connection> conn,
-                       sqlserver::Connection::Open(config.ConnectionSettings()));
-  EHI_ASSIGN_OR_RETURN(Catalog catalog, DiscoverCatalog(*conn, config.filter));
+  EHI_ASSIGN_OR_RETURN(Catalog catalog, DiscoverCatalog(config));
   for (const std::string& warning : catalog.warnings) LogWarning(warning);
   // The sync engine's VALIDATION table is part of every schema.
   catalog.tables.push_back(sync::ValidationTableInfo());

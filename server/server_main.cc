@@ -13,7 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "common/logger.h"
-#include "connector/sqlserver/connection.h"
+#include "connector/source_driver.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/security/server_credentials.h"
@@ -82,7 +82,7 @@ int Serve(const Options& options) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  if (absl::Status s = sqlserver::InitializeDbLibrary(); !s.ok()) {
+  if (absl::Status s = InitializeSourceDriver(); !s.ok()) {
     LogSevere(absl::StrCat("Cannot initialise FreeTDS: ", s.message()));
     return 1;
   }

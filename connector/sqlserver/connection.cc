@@ -5,40 +5,30 @@
 #include <sybfront.h>
 
 #include <atomic>
-#include <cstring>
+#include <memory>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/base/call_once.h"
 #include "absl/status/status.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "common/logger.h"
 #include "common/status_macros.h"
-#include "connector/sqlserver/decode.h"
 #include "connector/sqlserver/errors.h"
 #include "connector/sqlserver/freetds_config.h"
+#include "connector/sqlserver/login_messages.h"
 
 namespace ehi::sqlserver {
 namespace {
 
-struct ServerMessage {
-  int number = 0;
-  int severity = 0;
-  int state = 0;
-  std::string text;
-};
-
-struct LibraryError {
-  int number = 0;
-  int severity = 0;
-  int os_error = 0;
-  std::string text;
-  std::string os_text;
-};
+// login_messages.h names the DB-Library error numbers it words.
+static_assert(kDbLibConnectionFailed == SYBEFCON);
+static_assert(kDbLibTimeout == SYBETIME);
+static_assert(kDbLibCannotConnect == SYBECONN);
+static_assert(kDbLibUnknownHost == SYBEUHST);
 
 struct LoginDeleter {
   void operator()(LOGINREC* login) const { dbloginfree(login); }
@@ -145,58 +135,6 @@ void InitializeOnce() {
   g_init_status = FreeTdsConfig::Instance().Initialize();
 }
 
-// NUMERIC storage bytes (sign byte included) per precision, as TDS sends it.
-int NumericBytes(int precision) {
-  static constexpr int kBytes[39] = {1,  2,  2,  3,  3,  4,  4,  4,  5,  5,  6,  6,  6,
-                                     7,  7,  8,  8,  9,  9,  9,  10, 10, 11, 11, 11, 12,
-                                     12, 13, 13, 14, 14, 14, 15, 15, 16, 16, 16, 17, 17};
-  if (precision < 0 || precision > 38) return 17;
-  return kBytes[precision];
-}
-
-DataType DomainTypeOfWire(int wire) {
-  switch (wire) {
-    case kWireBit:
-      return DataType::kBoolean;
-    case kWireInt1:
-    case kWireInt2:
-      return DataType::kShort;
-    case kWireInt4:
-      return DataType::kInt;
-    case kWireInt8:
-      return DataType::kLong;
-    case kWireReal:
-      return DataType::kFloat;
-    case kWireFloat8:
-      return DataType::kDouble;
-    case kWireMoney:
-    case kWireMoney4:
-    case kWireDecimal:
-    case kWireNumeric:
-      return DataType::kDecimal;
-    case kWireDate:
-      return DataType::kNaiveDate;
-    case kWireDateTime:
-    case kWireDateTime4:
-    case kWireDateTime2:
-      return DataType::kNaiveDateTime;
-    case kWireDateTimeOffset:
-      return DataType::kUtcDateTime;
-    case kWireBinary:
-    case kWireImage:
-      return DataType::kBinary;
-    default:
-      return DataType::kString;  // char, text, xml, guid, time, others as text
-  }
-}
-
-template <typename T>
-T Load(const BYTE* p) {
-  T v;
-  std::memcpy(&v, p, sizeof(T));
-  return v;
-}
-
 }  // namespace
 
 absl::Status InitializeDbLibrary() {
@@ -204,290 +142,9 @@ absl::Status InitializeDbLibrary() {
   return g_init_status;
 }
 
-// ---------------------------------------------------------------- Row
-
-bool Row::IsNull(int index) const {
-  auto* dbproc = static_cast<DBPROCESS*>(dbproc_);
-  return dbdata(dbproc, index + 1) == nullptr;
-}
-
-absl::StatusOr<Value> Row::Get(int index) const {
-  if (index < 0 || index >= column_count()) {
-    return absl::OutOfRangeError(absl::StrCat("column index ", index, " out of range"));
-  }
-  auto* dbproc = static_cast<DBPROCESS*>(dbproc_);
-  const ResultColumn& col = (*columns_)[index];
-  const BYTE* data = dbdata(dbproc, index + 1);
-  if (data == nullptr) return Value::Null(col.type);
-  const int len = dbdatlen(dbproc, index + 1);
-  Value v;
-  v.type = col.type;
-  v.is_null = false;
-  switch (col.wire_type) {
-    case kWireBit:
-      v.boolean = *data != 0;
-      return v;
-    case kWireInt1:
-      v.integer = *data;
-      return v;
-    case kWireInt2:
-      v.integer = Load<int16_t>(data);
-      return v;
-    case kWireInt4:
-      v.integer = Load<int32_t>(data);
-      return v;
-    case kWireInt8:
-      v.integer = Load<int64_t>(data);
-      return v;
-    case kWireReal:
-      v.real = Load<float>(data);
-      return v;
-    case kWireFloat8:
-      v.real = Load<double>(data);
-      return v;
-    case kWireMoney: {
-      const auto m = Load<DBMONEY>(data);
-      const int64_t scaled = static_cast<int64_t>(
-          (static_cast<uint64_t>(static_cast<uint32_t>(m.mnyhigh)) << 32) | m.mnylow);
-      v.text = FormatScaled(scaled, 4);
-      return v;
-    }
-    case kWireMoney4:
-      v.text = FormatScaled(Load<DBMONEY4>(data).mny4, 4);
-      return v;
-    case kWireDecimal:
-    case kWireNumeric: {
-      const auto n = Load<DBNUMERIC>(data);
-      const int bytes = NumericBytes(n.precision);
-      EHI_ASSIGN_OR_RETURN(
-          v.text, DecodeNumeric(n.array[0] == 1, n.scale,
-                                absl::string_view(reinterpret_cast<const char*>(n.array + 1),
-                                                  static_cast<size_t>(bytes - 1))));
-      return v;
-    }
-    case kWireDateTime: {
-      const auto d = Load<DBDATETIME>(data);
-      v.timestamp = DecodeDateTime(d.dtdays, d.dttime);
-      return v;
-    }
-    case kWireDateTime4: {
-      const auto d = Load<DBDATETIME4>(data);
-      v.timestamp = DecodeSmallDateTime(d.days, d.minutes);
-      return v;
-    }
-    case kWireDate:
-    case kWireDateTime2:
-    case kWireDateTimeOffset: {
-      const auto d = Load<DBDATETIMEALL>(data);
-      v.timestamp = DecodeDateTimeAll(d.has_date ? d.date : 0, d.has_time ? d.time : 0);
-      return v;
-    }
-    case kWireTime: {
-      const auto d = Load<DBDATETIMEALL>(data);
-      v.text = FormatTime(d.time);
-      return v;
-    }
-    case kWireGuid:
-      if (len != 16) return absl::InternalError("uniqueidentifier value is not 16 bytes");
-      v.text = FormatGuid(absl::string_view(reinterpret_cast<const char*>(data), 16));
-      return v;
-    case kWireChar:
-    case kWireText:
-    case kWireBinary:
-    case kWireImage:
-      v.text.assign(reinterpret_cast<const char*>(data), static_cast<size_t>(len));
-      return v;
-    default: {
-      // Anything else: DB-Library's own conversion to text. A zero-length
-      // source would be taken for NULL by dbconvert, so handle it here.
-      if (len == 0) return v;
-      std::string buf(static_cast<size_t>(len) * 4 + 128, '\0');
-      const DBINT out = dbconvert(dbproc, col.wire_type, data, len, SYBCHAR,
-                                  reinterpret_cast<BYTE*>(buf.data()), -1);
-      if (out < 0) {
-        return absl::UnimplementedError(
-            absl::StrCat("cannot read column '", col.name, "' of wire type ", col.wire_type));
-      }
-      buf.resize(std::strlen(buf.c_str()));
-      v.text = std::move(buf);
-      return v;
-    }
-  }
-}
-
-absl::StatusOr<Value> Row::Get(absl::string_view name) const {
-  for (int i = 0; i < column_count(); ++i) {
-    if ((*columns_)[i].name == name) return Get(i);
-  }
-  return absl::NotFoundError(absl::StrCat("no column '", name, "' in the result"));
-}
-
-absl::StatusOr<std::string> Row::GetString(int index) const {
-  EHI_ASSIGN_OR_RETURN(Value v, Get(index));
-  if (v.is_null) return std::string();
-  switch (v.type) {
-    case DataType::kBoolean:
-      return std::string(v.boolean ? "1" : "0");
-    case DataType::kShort:
-    case DataType::kInt:
-    case DataType::kLong:
-      return absl::StrCat(v.integer);
-    case DataType::kFloat:
-    case DataType::kDouble:
-      return absl::StrCat(v.real);
-    case DataType::kNaiveDate:
-      return FormatDate(v.timestamp);
-    case DataType::kNaiveDateTime:
-    case DataType::kUtcDateTime:
-      return FormatTimestamp(v.timestamp);
-    default:
-      return v.text;
-  }
-}
-
-absl::StatusOr<int64_t> Row::GetInt(int index) const {
-  EHI_ASSIGN_OR_RETURN(Value v, Get(index));
-  if (v.is_null) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("column '", (*columns_)[index].name, "' is NULL, expected an integer"));
-  }
-  switch (v.type) {
-    case DataType::kBoolean:
-      return int64_t{v.boolean ? 1 : 0};
-    case DataType::kShort:
-    case DataType::kInt:
-    case DataType::kLong:
-      return v.integer;
-    case DataType::kDecimal:
-    case DataType::kString: {
-      absl::string_view t = v.text;
-      if (const size_t dot = t.find('.'); dot != absl::string_view::npos) t = t.substr(0, dot);
-      int64_t out = 0;
-      if (absl::SimpleAtoi(t, &out)) return out;
-      break;
-    }
-    default:
-      break;
-  }
-  return absl::InvalidArgumentError(
-      absl::StrCat("column '", (*columns_)[index].name, "' is not an integer"));
-}
-
 // ---------------------------------------------------------------- Connection
 
 namespace {
-
-std::string HostPort(const ConnectionSettings& s) { return absl::StrCat(s.host, ":", s.port); }
-
-const ServerMessage* FindMessage(const std::vector<ServerMessage>& messages, int number) {
-  for (const ServerMessage& m : messages) {
-    if (m.number == number) return &m;
-  }
-  return nullptr;
-}
-
-const LibraryError* FindLibraryError(const std::vector<LibraryError>& errors, int number) {
-  for (const LibraryError& e : errors) {
-    if (e.number == number) return &e;
-  }
-  return nullptr;
-}
-
-std::string LibraryErrorsText(const std::vector<LibraryError>& errors) {
-  std::vector<std::string> parts;
-  for (const LibraryError& e : errors) {
-    parts.push_back(e.os_text.empty() ? e.text : absl::StrCat(e.text, " (", e.os_text, ")"));
-  }
-  return absl::StrJoin(parts, "; ");
-}
-
-// Turns what the handlers saw during a failed login into one actionable
-// status. `probe` says whether the TLS probe (see Open) found the server's
-// TLS to work without certificate verification.
-absl::Status LoginError(const Connection::State& st, const std::string& section,
-                        std::optional<bool> tls_works_unverified) {
-  const ConnectionSettings& s = st.settings;
-  // FreeTDS names the server by our private section; show host:port instead.
-  auto library_text = [&]() {
-    return absl::StrReplaceAll(LibraryErrorsText(st.library_errors), {{section, HostPort(s)}});
-  };
-  // A missing database arrives as 4060 followed by 18456: name the database.
-  if (const ServerMessage* m = FindMessage(st.messages, 4060)) {
-    return MakeSqlError(4060, absl::StrCat("Cannot open database '", s.database, "' on ",
-                                           HostPort(s), " as user '", s.user, "': ", m->text,
-                                           " Check mssql_database and that the login has a "
-                                           "user in that database."));
-  }
-  if (FindMessage(st.messages, 18456) != nullptr) {
-    return MakeSqlError(18456, absl::StrCat("Login failed for user '", s.user, "' on ", HostPort(s),
-                                            " (SQL Server error 18456). Check mssql_user and "
-                                            "mssql_password, and that the login is enabled and "
-                                            "allowed to connect."));
-  }
-  if (!st.messages.empty()) {
-    const ServerMessage& m = st.messages.front();
-    return MakeSqlError(m.number, absl::StrCat("Login to ", HostPort(s), " as user '", s.user,
-                                               "' failed: ", m.text, " (error ", m.number, ")"));
-  }
-  if (FindLibraryError(st.library_errors, SYBEUHST) != nullptr) {
-    return MakeSqlError(SYBEUHST, absl::StrCat("Unknown host '", s.host,
-                                               "': the name does not resolve. Check "
-                                               "mssql_server."));
-  }
-  if (st.timed_out) {
-    return MakeSqlError(
-        SYBETIME,
-        absl::StrCat("Timed out after ", absl::FormatDuration(s.login_timeout), " logging in to ",
-                     HostPort(s), ". Check that the server is reachable and not overloaded."));
-  }
-  if (const LibraryError* e = FindLibraryError(st.library_errors, SYBECONN)) {
-    return MakeSqlError(SYBECONN,
-                        absl::StrCat("Cannot connect to ", HostPort(s), ": ",
-                                     e->os_text.empty() ? e->text : e->os_text,
-                                     ". Check mssql_server, mssql_port and any firewall between "
-                                     "the connector and the server."));
-  }
-  if (FindLibraryError(st.library_errors, SYBEFCON) != nullptr && !st.library_errors.empty()) {
-    std::string detail = library_text();
-    if (s.encryption != EncryptionMode::kOff) {
-      std::string reason;
-      if (tls_works_unverified.has_value() && *tls_works_unverified) {
-        reason = absl::StrCat(
-            "the server certificate is not trusted: it is not signed by the CA in 'cert' (or the "
-            "system CA bundle when 'cert' is empty)",
-            s.certificate_host_name.empty() || s.certificate_host_name == s.host
-                ? absl::StrCat(" or is not issued to '", s.host, "'")
-                : "",
-            ". Provide the CA certificate in 'cert' or set trust_server_certificate");
-      } else if (tls_works_unverified.has_value()) {
-        reason =
-            "the TLS handshake failed even without certificate verification: the server may "
-            "not support encryption (set encryption to preferred or off) or uses a TLS version "
-            "FreeTDS cannot negotiate (TDS 7.x needs TLS 1.2)";
-      } else if (s.trust_server_certificate) {
-        reason =
-            "the TLS handshake failed (certificate checks were off): the server may not "
-            "support encryption (set encryption to preferred or off) or uses a TLS version "
-            "FreeTDS cannot negotiate (TDS 7.x needs TLS 1.2)";
-      } else {
-        reason = "the TLS handshake or the login exchange failed";
-      }
-      return MakeSqlError(SYBEFCON, ErrorClass::kUserAction, absl::StatusCode::kFailedPrecondition,
-                          absl::StrCat("TLS failure connecting to ", HostPort(s),
-                                       " (encryption=", EncryptionModeName(s.encryption),
-                                       "): ", reason, ". [", detail, "]"));
-    }
-    return MakeSqlError(
-        SYBEFCON, absl::StrCat("Connection to ", HostPort(s), " failed during login: ", detail));
-  }
-  if (!st.library_errors.empty()) {
-    const LibraryError& e = st.library_errors.front();
-    return MakeSqlError(e.number,
-                        absl::StrCat("Cannot log in to ", HostPort(s), ": ", library_text()));
-  }
-  return MakeSqlError(SYBEFCON, ErrorClass::kOther, absl::StatusCode::kUnknown,
-                      absl::StrCat("Cannot log in to ", HostPort(s), " (no reason reported)"));
-}
 
 // One DB-Library login attempt. On failure returns nullptr and leaves the
 // reasons in `st`.
@@ -529,12 +186,12 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const ConnectionSet
   const absl::Time started = absl::Now();
   DbprocPtr dbproc = Login(*st, section, settings.user, settings.password);
   if (!dbproc) {
-    std::optional<bool> tls_works_unverified;
-    const bool verifying =
-        settings.encryption != EncryptionMode::kOff && !settings.trust_server_certificate;
-    if (verifying && st->messages.empty() &&
-        FindLibraryError(st->library_errors, SYBEFCON) != nullptr &&
-        FindLibraryError(st->library_errors, SYBECONN) == nullptr) {
+    LoginAttempt attempt;
+    attempt.messages = st->messages;
+    attempt.library_errors = st->library_errors;
+    attempt.timed_out = st->timed_out;
+    attempt.section = section;
+    if (WantsTlsProbe(settings, attempt)) {
       // Why did TLS fail? Try the handshake again without verification and
       // with a throw-away login name and no password (no secret leaves the
       // process): reaching the server's login check means TLS itself works
@@ -547,11 +204,11 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const ConnectionSet
         State probe;
         probe.settings = probe_settings;
         DbprocPtr p = Login(probe, *probe_section, "ehi_tls_probe", "");
-        tls_works_unverified = p != nullptr || !probe.messages.empty();
+        attempt.tls_works_unverified = p != nullptr || !probe.messages.empty();
         if (p) dbsetuserdata(p.get(), nullptr);
       }
     }
-    absl::Status error = LoginError(*st, section, tls_works_unverified);
+    absl::Status error = LoginFailureStatus(settings, attempt);
     LogDebug(absl::StrCat("Login to ", HostPort(settings), " failed after ",
                           absl::FormatDuration(absl::Now() - started), ": ", error.message()));
     return error;

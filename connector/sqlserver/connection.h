@@ -22,13 +22,13 @@
 // (ANSI_DEFAULTS turns IMPLICIT_TRANSACTIONS on, which would leave every read
 // inside an open transaction holding locks; it is switched back off.)
 //
-// Queries stream: rows are handed to the callback one at a time straight from
-// DB-Library's buffer, never collected. Every result set of the batch is
-// drained, so the connection is always ready for the next command.
+// Queries stream: rows (row.h) are handed to the callback one at a time
+// straight from DB-Library's buffer, never collected. Every result set of the
+// batch is drained, so the connection is always ready for the next command.
 //
-// Errors: statuses carry an ErrorClass payload (errors.h). After a transient
-// or connection-level error check IsDead(); a dead connection must be
-// replaced (Open a new one).
+// Errors: statuses carry an ErrorClass payload (errors.h); a failed login is
+// worded by login_messages.h. After a transient or connection-level error
+// check IsDead(); a dead connection must be replaced (Open a new one).
 //
 // Thread-safety: a Connection is used by one thread at a time, except
 // RequestCancel(), which any thread may call at any time. Different
@@ -46,69 +46,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "connector/sqlserver/connection_settings.h"
+#include "connector/sqlserver/row.h"
 #include "connector/value.h"
 
 namespace ehi::sqlserver {
-
-// DB-Library wire type numbers (dbcoltype()) this layer decodes.
-enum WireType : int {
-  kWireImage = 34,
-  kWireText = 35,
-  kWireGuid = 36,
-  kWireDate = 40,
-  kWireTime = 41,
-  kWireDateTime2 = 42,
-  kWireDateTimeOffset = 43,
-  kWireBinary = 45,
-  kWireChar = 47,
-  kWireInt1 = 48,
-  kWireBit = 50,
-  kWireInt2 = 52,
-  kWireInt4 = 56,
-  kWireDateTime4 = 58,
-  kWireReal = 59,
-  kWireMoney = 60,
-  kWireDateTime = 61,
-  kWireFloat8 = 62,
-  kWireDecimal = 106,
-  kWireNumeric = 108,
-  kWireMoney4 = 122,
-  kWireInt8 = 127,
-};
-
-// Metadata of one result column.
-struct ResultColumn {
-  std::string name;
-  int wire_type = 0;
-  // The domain type values of this column are delivered as (from the wire
-  // type: SYBINT2 → kShort, SYBMSTIME → kString "HH:MM:SS.fffffff", ...).
-  // xml arrives as text (SYBTEXT) and is reported as kString: callers that
-  // know the column is xml (catalog MappedType) send the text as XML.
-  DataType type = DataType::kUnspecified;
-  int max_length = 0;  // dbcollen
-};
-
-// The current row of a running query. Valid only inside the row callback.
-class Row {
- public:
-  int column_count() const { return static_cast<int>(columns_->size()); }
-  const std::vector<ResultColumn>& columns() const { return *columns_; }
-  bool IsNull(int index) const;
-  // Value of column `index` (0-based), converted exactly (see value.h).
-  absl::StatusOr<Value> Get(int index) const;
-  // Convenience: column by name (first match, case-sensitive).
-  absl::StatusOr<Value> Get(absl::string_view name) const;
-  // Text forms for catalog code: integers, decimals, strings; NULL → "".
-  absl::StatusOr<std::string> GetString(int index) const;
-  absl::StatusOr<int64_t> GetInt(int index) const;  // NULL → error
-
- private:
-  friend class Connection;
-  Row(void* dbproc, const std::vector<ResultColumn>* columns)
-      : dbproc_(dbproc), columns_(columns) {}
-  void* dbproc_;
-  const std::vector<ResultColumn>* columns_;
-};
 
 using RowCallback = absl::FunctionRef<absl::Status(const Row&)>;
 
@@ -159,8 +100,9 @@ class Connection {
 };
 
 // Process-wide DB-Library setup (dbinit, handlers, private FREETDSCONF).
-// Open() calls it; main() calls it early, before threads start, because it
-// sets an environment variable. Idempotent and thread-safe.
+// Open() calls it; main() calls it early (as the domain's
+// InitializeSourceDriver), before threads start, because it sets an
+// environment variable. Idempotent and thread-safe.
 absl::Status InitializeDbLibrary();
 
 }  // namespace ehi::sqlserver

@@ -3,10 +3,10 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "connector/sync/fake_source.h"
-#include "connector/sync/memory_sink.h"
 #include "connector/sync/sync_engine.h"
-#include "connector/sync/test_tables.h"
+#include "connector/sync/testing/fake_source.h"
+#include "connector/sync/testing/memory_sink.h"
+#include "connector/sync/testing/test_tables.h"
 #include "connector/sync/validation.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -1,5 +1,5 @@
 // The engine's reads from the source database, behind a small interface so
-// the engine can be unit-tested against an in-memory fake (fake_source.h)
+// the engine can be unit-tested against an in-memory fake (testing/fake_source.h)
 // while production reads SQL Server through SqlSource (sql_source.h).
 //
 //   EHI_ASSIGN_OR_RETURN(std::unique_ptr<Source> src, factory.Open());

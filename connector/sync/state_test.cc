@@ -1,6 +1,6 @@
 #include "connector/sync/state.h"
 
-#include "connector/sync/test_tables.h"
+#include "connector/sync/testing/test_tables.h"
 #include "gtest/gtest.h"
 
 namespace ehi::sync {

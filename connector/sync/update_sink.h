@@ -1,7 +1,7 @@
 // The sync engine's output stream, as an interface. The engine writes domain
 // records, schema changes, checkpoints, warnings and tasks to an UpdateSink;
 // server/ adapts it to the gRPC ServerWriter (grpc_update_sink.h), unit tests
-// use MemorySink (memory_sink.h).
+// use MemorySink (testing/memory_sink.h).
 //
 //   class MySink : public UpdateSink { ... };
 //   MySink sink;

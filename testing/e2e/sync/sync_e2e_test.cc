@@ -23,7 +23,7 @@
 #include "connector/config.h"
 #include "connector/sql.h"
 #include "connector/sqlserver/connection.h"
-#include "connector/sync/memory_sink.h"
+#include "connector/sync/testing/memory_sink.h"
 #include "gtest/gtest.h"
 #include "testing/e2e/fixtures.h"
 

@@ -1,6 +1,6 @@
 // Helpers for the engine's unit tests: table definitions and values.
-#ifndef EHI_CONNECTOR_SYNC_TEST_TABLES_H_
-#define EHI_CONNECTOR_SYNC_TEST_TABLES_H_
+#ifndef EHI_CONNECTOR_SYNC_TESTING_TEST_TABLES_H_
+#define EHI_CONNECTOR_SYNC_TESTING_TEST_TABLES_H_
 
 #include <string>
 #include <vector>
@@ -79,4 +79,4 @@ inline Value Time(int64_t seconds, int32_t nanos = 0) {
 
 }  // namespace ehi::sync::testing
 
-#endif  // EHI_CONNECTOR_SYNC_TEST_TABLES_H_
+#endif  // EHI_CONNECTOR_SYNC_TESTING_TEST_TABLES_H_

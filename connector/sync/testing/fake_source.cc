@@ -1,4 +1,4 @@
-#include "connector/sync/fake_source.h"
+#include "connector/sync/testing/fake_source.h"
 
 #include <algorithm>
 

@@ -10,8 +10,8 @@
 //
 // Thread-safety: FakeDatabase is guarded by a mutex; sources may be used
 // from several reader threads at once.
-#ifndef EHI_CONNECTOR_SYNC_FAKE_SOURCE_H_
-#define EHI_CONNECTOR_SYNC_FAKE_SOURCE_H_
+#ifndef EHI_CONNECTOR_SYNC_TESTING_FAKE_SOURCE_H_
+#define EHI_CONNECTOR_SYNC_TESTING_FAKE_SOURCE_H_
 
 #include <map>
 #include <string>
@@ -61,4 +61,4 @@ int CompareValues(const Value& a, const Value& b);
 
 }  // namespace ehi::sync
 
-#endif  // EHI_CONNECTOR_SYNC_FAKE_SOURCE_H_
+#endif  // EHI_CONNECTOR_SYNC_TESTING_FAKE_SOURCE_H_

@@ -10,8 +10,8 @@
 //   EXPECT_EQ(sink.Rows("dbo", "t").size(), 10);
 //
 // Thread-safety: Send* from one thread; Cancelled() from any thread.
-#ifndef EHI_CONNECTOR_SYNC_MEMORY_SINK_H_
-#define EHI_CONNECTOR_SYNC_MEMORY_SINK_H_
+#ifndef EHI_CONNECTOR_SYNC_TESTING_MEMORY_SINK_H_
+#define EHI_CONNECTOR_SYNC_TESTING_MEMORY_SINK_H_
 
 #include <atomic>
 #include <map>
@@ -69,4 +69,4 @@ class MemorySink : public UpdateSink {
 
 }  // namespace ehi::sync
 
-#endif  // EHI_CONNECTOR_SYNC_MEMORY_SINK_H_
+#endif  // EHI_CONNECTOR_SYNC_TESTING_MEMORY_SINK_H_

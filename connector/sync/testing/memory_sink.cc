@@ -1,4 +1,4 @@
-#include "connector/sync/memory_sink.h"
+#include "connector/sync/testing/memory_sink.h"
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"

@@ -1,0 +1,9 @@
+#include "connector/source_driver.h"
+
+#include "connector/sqlserver/connection.h"
+
+namespace ehi {
+
+absl::Status InitializeSourceDriver() { return sqlserver::InitializeDbLibrary(); }
+
+}  // namespace ehi
