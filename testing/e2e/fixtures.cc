@@ -1,36 +1,39 @@
 #include "testing/e2e/fixtures.h"
 
+#include <signal.h>
+
 #include <chrono>
+#include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "testing/testkit/ports.h"
+
+#ifndef EHI_CONNECTOR_PATH
+#error "EHI_CONNECTOR_PATH must name the ehi-connector binary"
+#endif
 
 namespace ehi::e2e {
 
 namespace v2 = fivetran_sdk::v2;
 
-absl::StatusOr<RunningEmulator> StartEmulator(const std::string& binary, const EmulatorOptions& o) {
-  std::vector<std::string> argv = {binary,     "--port",     "0",       "--data",
-                                   o.data,     "--user",     o.user,    "--password",
-                                   o.password, "--database", o.database};
-  if (!o.seed.empty()) argv.insert(argv.end(), {"--seed", o.seed});
-  if (!o.tls_cert.empty()) argv.insert(argv.end(), {"--tls-cert", o.tls_cert});
-  if (!o.tls_key.empty()) argv.insert(argv.end(), {"--tls-key", o.tls_key});
-  if (!o.encryption.empty()) argv.insert(argv.end(), {"--encryption", o.encryption});
-  absl::StatusOr<ChildProcess> process = ChildProcess::Start(argv, {}, o.stderr_path);
+absl::StatusOr<RunningEmulator> StartEmulator(const EmulatorOptions& o) {
+  std::vector<std::string> args = {"--data",     o.data,     "--user",     o.user,
+                                   "--password", o.password, "--database", o.database};
+  if (!o.seed.empty()) args.insert(args.end(), {"--seed", o.seed});
+  if (!o.tls_cert.empty()) args.insert(args.end(), {"--tls-cert", o.tls_cert});
+  if (!o.tls_key.empty()) args.insert(args.end(), {"--tls-key", o.tls_key});
+  if (!o.encryption.empty()) args.insert(args.end(), {"--encryption", o.encryption});
+  absl::StatusOr<std::unique_ptr<emulator::testing::EmulatorProcess>> process =
+      emulator::testing::EmulatorProcess::Start(args, o.stderr_path);
   if (!process.ok()) return process.status();
-  absl::StatusOr<std::string> line = process->ReadLine(absl::Seconds(60));
-  if (!line.ok()) return line.status();
-  const std::string prefix = "listening on ";
-  int port = 0;
-  if (line->rfind(prefix, 0) != 0 || !absl::SimpleAtoi(line->substr(prefix.size()), &port)) {
-    return absl::InternalError(absl::StrCat("unexpected first emulator line: ", *line));
-  }
-  RunningEmulator emulator{*std::move(process), port, o};
+  RunningEmulator emulator;
+  emulator.port = (*process)->port();
+  emulator.process = *std::move(process);
+  emulator.options = o;
   return emulator;
 }
 
@@ -47,33 +50,42 @@ ConfigMap EmulatorConfig(const RunningEmulator& emulator, const ConfigMap& overr
   return config;
 }
 
-absl::StatusOr<RunningConnector> StartConnector(const std::string& binary,
-                                                const std::string& stderr_path,
+std::string ConnectorBinary() { return EHI_CONNECTOR_PATH; }
+
+absl::StatusOr<RunningConnector> StartConnector(const std::string& stderr_path,
                                                 const std::map<std::string, std::string>& env) {
-  absl::Status last = absl::UnknownError("not started");
+  testkit::SubprocessOptions options;
+  options.env = env;
+  options.stderr_path = stderr_path;
+  std::string why;
   for (int attempt = 0; attempt < 3; ++attempt) {
-    const int port = PickFreePort();
-    absl::StatusOr<ChildProcess> process =
-        ChildProcess::Start({binary, "--port", std::to_string(port)}, env, stderr_path);
-    if (!process.ok()) return process.status();
+    absl::StatusOr<int> port = testkit::PickFreePort();
+    if (!port.ok()) return port.status();
+    absl::StatusOr<testkit::Subprocess> process =
+        testkit::Subprocess::Start({ConnectorBinary(), "--port", std::to_string(*port)}, options);
+    if (!process.ok()) {
+      return absl::Status(process.status().code(), absl::StrCat("ehi-connector did not start: ",
+                                                                process.status().message()));
+    }
     absl::StatusOr<std::string> line = process->WaitForLine("listening on port", absl::Seconds(20));
     if (!line.ok()) {
-      last = line.status();
-      continue;  // port taken in between: try another
+      why = std::string(line.status().message());
+      absl::StatusOr<int> code = process->Stop(SIGKILL, absl::Seconds(5));
+      if (code.ok()) absl::StrAppend(&why, "; exit code ", *code);
+      continue;  // perhaps the port was taken in between: try another
     }
-    // The health service answers once the server is up.
-    const absl::Time deadline = absl::Now() + absl::Seconds(10);
+    // The server accepts connections once it is up.
     auto channel =
-        grpc::CreateChannel(absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials());
-    if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10)) ||
-        absl::Now() > deadline) {
-      last = absl::UnavailableError("connector did not accept connections");
+        grpc::CreateChannel(absl::StrCat("127.0.0.1:", *port), grpc::InsecureChannelCredentials());
+    if (!channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10))) {
+      why = absl::StrCat("no gRPC connection to port ", *port, " within 10s");
       continue;
     }
-    RunningConnector connector{*std::move(process), port};
+    RunningConnector connector{*std::move(process), *port};
     return connector;
   }
-  return last;
+  return absl::UnavailableError(
+      absl::StrCat("ehi-connector (", ConnectorBinary(), ") did not start (3 attempts): ", why));
 }
 
 ConnectorClient::ConnectorClient(int port, absl::Duration deadline)

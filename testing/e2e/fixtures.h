@@ -1,11 +1,17 @@
-// Real processes for integration tests: the mssql-emulator and ehi-connector
-// on free ports, and a gRPC client for the connector.
+// Real processes for integration and end-to-end tests: the mssql-emulator
+// and ehi-connector built in this tree on free ports, and a gRPC client for
+// the connector. Built on ehi_testkit (testing/testkit) and the emulator's
+// launcher (testing/emulator/tests/emulator_process.h); what this adds is the
+// connector's start-up contract (a "listening on port" log line, then the
+// health service) and the configuration that points it at an emulator.
 //
-//   absl::StatusOr<RunningEmulator> emu = StartEmulator(EMULATOR_PATH, {});
-//   absl::StatusOr<RunningConnector> conn = StartConnector(CONNECTOR_PATH);
+//   absl::StatusOr<RunningEmulator> emu = StartEmulator();
+//   ASSERT_TRUE(emu.ok()) << emu.status();     // not built or crashed: fails
+//   absl::StatusOr<RunningConnector> conn = StartConnector();
+//   ASSERT_TRUE(conn.ok()) << conn.status();
 //   ConnectorClient client(conn->port);
 //   fivetran_sdk::v2::SchemaResponse schema;
-//   grpc::Status s = client.Schema(EmulatorConfig(*emu, {}), &schema);
+//   grpc::Status s = client.Schema(EmulatorConfig(*emu), &schema);
 #ifndef EHI_TESTING_E2E_FIXTURES_H_
 #define EHI_TESTING_E2E_FIXTURES_H_
 
@@ -17,7 +23,8 @@
 #include "absl/time/time.h"
 #include "connector_sdk.grpc.pb.h"
 #include "grpcpp/channel.h"
-#include "testing/e2e/process.h"
+#include "testing/emulator/tests/emulator_process.h"
+#include "testing/testkit/subprocess.h"
 
 namespace ehi::e2e {
 
@@ -36,29 +43,32 @@ struct EmulatorOptions {
 };
 
 struct RunningEmulator {
-  ChildProcess process;
+  std::unique_ptr<emulator::testing::EmulatorProcess> process;
   int port = 0;
   EmulatorOptions options;
 };
 
-// Starts the emulator with --port 0 and reads "listening on <port>".
-absl::StatusOr<RunningEmulator> StartEmulator(const std::string& binary,
-                                              const EmulatorOptions& options);
+// Starts the in-tree mssql-emulator with `options` on a free port.
+absl::StatusOr<RunningEmulator> StartEmulator(const EmulatorOptions& options = {});
 
 // The connector configuration for an emulator: server 127.0.0.1, its port,
 // database, user, password and encryption off, then `overrides`.
 ConfigMap EmulatorConfig(const RunningEmulator& emulator, const ConfigMap& overrides = {});
 
+// Path of the ehi-connector built in this tree.
+std::string ConnectorBinary();
+
 struct RunningConnector {
-  ChildProcess process;
+  testkit::Subprocess process;
   int port = 0;
 };
 
-// Starts ehi-connector on a free port and waits for its "listening" log
-// line and a SERVING health check. `env` is added to the inherited
-// environment (test hooks such as EHI_SYNC_TEST_MAX_ROWS_PER_TABLE).
-absl::StatusOr<RunningConnector> StartConnector(const std::string& binary,
-                                                const std::string& stderr_path = "",
+// Starts the in-tree ehi-connector on a free port and waits for its
+// "listening" log line and an accepting gRPC channel. `env` is added to the
+// inherited environment (test hooks such as
+// EHI_SYNC_TEST_MAX_ROWS_PER_TABLE). An error names the binary and says why
+// it did not start (not built, exit code, output).
+absl::StatusOr<RunningConnector> StartConnector(const std::string& stderr_path = "",
                                                 const std::map<std::string, std::string>& env = {});
 
 // Blocking client for fivetran_sdk.v2.SourceConnector with a per-call

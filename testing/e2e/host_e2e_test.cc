@@ -4,7 +4,6 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <map>
@@ -24,6 +23,11 @@
 #include "gtest/gtest.h"
 #include "testing/e2e/every_type.h"
 #include "testing/e2e/fixtures.h"
+#include "testing/testkit/files.h"
+#include "testing/testkit/ports.h"
+#include "testing/testkit/temp_dir.h"
+#include "testing/testkit/tls_files.h"
+#include "testing/testkit/tools.h"
 
 namespace ehi::e2e {
 namespace {
@@ -32,50 +36,41 @@ namespace v2 = fivetran_sdk::v2;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr char kConnector[] = EHI_CONNECTOR_PATH;
-constexpr char kEmulator[] = EHI_EMULATOR_PATH;
-
+// Shared by every test: the connector, a plain emulator and one that
+// requires TLS with a certificate from a private CA. When any of them does
+// not start, every test fails with the reason.
 struct World {
-  TempDir dir;
-  TlsFiles tls;
+  testkit::TempDir dir{"host-e2e"};
+  testkit::TlsFiles tls;
   std::optional<RunningEmulator> plain;
   std::optional<RunningEmulator> secure;
   std::optional<RunningConnector> connector;
-  std::string setup_error;     // no connector: every test skips
-  std::string emulator_error;  // no emulator: tests that need it skip
+  std::string setup_error;
 };
 World* world = nullptr;
-
-#define REQUIRE_EMULATOR() \
-  if (!world->emulator_error.empty()) GTEST_SKIP() << world->emulator_error
 
 class HostE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     world = new World();
-    absl::StatusOr<RunningConnector> c =
-        StartConnector(kConnector, world->dir.File("connector-stderr.log"));
+    absl::StatusOr<RunningConnector> c = StartConnector(world->dir.File("connector-stderr.log"));
     if (!c.ok()) {
-      world->setup_error = absl::StrCat("connector: ", c.status().ToString());
+      world->setup_error = c.status().ToString();
       return;
     }
     world->connector.emplace(*std::move(c));
-    if (std::string(kEmulator).empty()) {
-      world->emulator_error = "mssql-emulator is not built in this tree";
-      return;
-    }
-    absl::StatusOr<TlsFiles> tls = MakeTlsFiles(world->dir.path(), "localhost");
+    absl::StatusOr<testkit::TlsFiles> tls = testkit::MakeTlsFiles(world->dir.path(), "localhost");
     if (!tls.ok()) {
-      world->emulator_error = tls.status().ToString();
+      world->setup_error = tls.status().ToString();
       return;
     }
     world->tls = *tls;
     EmulatorOptions plain;
     plain.encryption = "off";
     plain.stderr_path = world->dir.File("emulator-plain.log");
-    absl::StatusOr<RunningEmulator> e1 = StartEmulator(kEmulator, plain);
+    absl::StatusOr<RunningEmulator> e1 = StartEmulator(plain);
     if (!e1.ok()) {
-      world->emulator_error = absl::StrCat("plain emulator: ", e1.status().ToString());
+      world->setup_error = absl::StrCat("plain emulator: ", e1.status().ToString());
       return;
     }
     world->plain.emplace(*std::move(e1));
@@ -84,9 +79,9 @@ class HostE2eTest : public ::testing::Test {
     secure.tls_key = world->tls.server_key;
     secure.encryption = "required";
     secure.stderr_path = world->dir.File("emulator-tls.log");
-    absl::StatusOr<RunningEmulator> e2 = StartEmulator(kEmulator, secure);
+    absl::StatusOr<RunningEmulator> e2 = StartEmulator(secure);
     if (!e2.ok()) {
-      world->emulator_error = absl::StrCat("TLS emulator: ", e2.status().ToString());
+      world->setup_error = absl::StrCat("TLS emulator: ", e2.status().ToString());
       return;
     }
     world->secure.emplace(*std::move(e2));
@@ -96,17 +91,12 @@ class HostE2eTest : public ::testing::Test {
     world = nullptr;
   }
   void SetUp() override {
-    if (!world->setup_error.empty()) GTEST_SKIP() << world->setup_error;
+    if (!world->setup_error.empty()) FAIL() << "test set-up failed: " << world->setup_error;
   }
 
   ConnectorClient Client() { return ConnectorClient(world->connector->port); }
-  // Configuration for the plain emulator; without one (tests that never
-  // connect) a syntactically valid configuration for a closed port.
+  // Configuration for the plain emulator.
   ConfigMap Plain(const ConfigMap& overrides = {}) {
-    if (!world->plain) {
-      RunningEmulator none{*ChildProcess::Start({"/bin/true"}), 1, EmulatorOptions()};
-      return EmulatorConfig(none, overrides);
-    }
     return EmulatorConfig(*world->plain, overrides);
   }
   ConfigMap Secure(const ConfigMap& overrides = {}) {
@@ -170,13 +160,12 @@ TEST_F(HostE2eTest, ListensOnIpv4AndIpv6) {
     EXPECT_TRUE(s.ok()) << host << ": " << s.error_message();
   }
   // The binary's own health check mode, as Docker's HEALTHCHECK runs it.
-  const int rc = RunCommand(absl::StrCat(kConnector, " --health-check --port ",
-                                         world->connector->port, " >/dev/null 2>&1"));
-  EXPECT_EQ(rc, 0);
+  const testkit::CommandResult health = testkit::RunProgram(
+      {ConnectorBinary(), "--health-check", "--port", absl::StrCat(world->connector->port)});
+  EXPECT_EQ(health.exit_code, 0) << health.output;
 }
 
 TEST_F(HostE2eTest, TestConnectAndPermissionsSucceed) {
-  REQUIRE_EMULATOR();
   auto [ok, message] = RunTest("connect", Plain());
   EXPECT_TRUE(ok) << message;
   std::tie(ok, message) = RunTest("permissions", Plain());
@@ -184,7 +173,6 @@ TEST_F(HostE2eTest, TestConnectAndPermissionsSucceed) {
 }
 
 TEST_F(HostE2eTest, TestWrongPasswordNamesTheUser) {
-  REQUIRE_EMULATOR();
   const std::string wrong = "Wrong-Pa55-Secret";
   auto [ok, message] = RunTest("connect", Plain({{"mssql_password", wrong}}));
   EXPECT_FALSE(ok);
@@ -194,7 +182,6 @@ TEST_F(HostE2eTest, TestWrongPasswordNamesTheUser) {
 }
 
 TEST_F(HostE2eTest, TestMissingDatabase) {
-  REQUIRE_EMULATOR();
   auto [ok, message] = RunTest("connect", Plain({{"mssql_database", "NoSuchDb"}}));
   EXPECT_FALSE(ok);
   EXPECT_THAT(message, ::testing::AnyOf(HasSubstr("Cannot open database 'NoSuchDb'"),
@@ -205,10 +192,11 @@ TEST_F(HostE2eTest, TestBadHostAndClosedPort) {
   auto [ok, message] = RunTest("connect", Plain({{"mssql_server", "no-such-host.invalid"}}));
   EXPECT_FALSE(ok);
   EXPECT_THAT(message, HasSubstr("no-such-host.invalid"));
-  const int closed = PickFreePort();
-  std::tie(ok, message) = RunTest("connect", Plain({{"mssql_port", std::to_string(closed)}}));
+  const absl::StatusOr<int> closed = testkit::PickFreePort();
+  ASSERT_TRUE(closed.ok()) << closed.status();
+  std::tie(ok, message) = RunTest("connect", Plain({{"mssql_port", std::to_string(*closed)}}));
   EXPECT_FALSE(ok);
-  EXPECT_THAT(message, HasSubstr(absl::StrCat("127.0.0.1:", closed)));
+  EXPECT_THAT(message, HasSubstr(absl::StrCat("127.0.0.1:", *closed)));
 }
 
 TEST_F(HostE2eTest, SilentServerHitsTheLoginTimeout) {
@@ -233,9 +221,9 @@ TEST_F(HostE2eTest, SilentServerHitsTheLoginTimeout) {
 }
 
 TEST_F(HostE2eTest, TlsWithTrustedCaSucceeds) {
-  REQUIRE_EMULATOR();
-  const std::string ca_pem = ReadFileOrEmpty(world->tls.ca_cert);
-  auto [ok, message] = RunTest("connect", Secure({{"cert", ca_pem}}));
+  const absl::StatusOr<std::string> ca_pem = testkit::ReadFile(world->tls.ca_cert);
+  ASSERT_TRUE(ca_pem.ok()) << ca_pem.status();
+  auto [ok, message] = RunTest("connect", Secure({{"cert", *ca_pem}}));
   EXPECT_TRUE(ok) << message;
   std::tie(ok, message) = RunTest("connect", Secure({{"cert", world->tls.ca_cert}}));
   EXPECT_TRUE(ok) << message;
@@ -244,7 +232,6 @@ TEST_F(HostE2eTest, TlsWithTrustedCaSucceeds) {
 }
 
 TEST_F(HostE2eTest, TlsWithUntrustedCertificateFailsWithReason) {
-  REQUIRE_EMULATOR();
   // No 'cert': the system CA bundle, which does not know the test CA.
   auto [ok, message] = RunTest("connect", Secure());
   EXPECT_FALSE(ok);
@@ -254,7 +241,6 @@ TEST_F(HostE2eTest, TlsWithUntrustedCertificateFailsWithReason) {
 }
 
 TEST_F(HostE2eTest, TlsRequiredAgainstServerWithoutTls) {
-  REQUIRE_EMULATOR();
   auto [ok, message] =
       RunTest("connect", Plain({{"encryption", "required"}, {"trust_server_certificate", "true"}}));
   EXPECT_FALSE(ok);
@@ -262,7 +248,6 @@ TEST_F(HostE2eTest, TlsRequiredAgainstServerWithoutTls) {
 }
 
 TEST_F(HostE2eTest, TestMissingPermissionNamesTheView) {
-  REQUIRE_EMULATOR();
   std::unique_ptr<sqlserver::Connection> admin = Direct();
   ASSERT_NE(admin, nullptr);
   ASSERT_TRUE(admin->Execute("EXEC emulator.inject_fault 'deny_select', 'sys.partitions'").ok());
@@ -294,7 +279,6 @@ TEST_F(HostE2eTest, BadConfigurationIsInvalidArgument) {
 }
 
 TEST_F(HostE2eTest, SchemaLoginFailureIsUnauthenticated) {
-  REQUIRE_EMULATOR();
   v2::SchemaResponse schema;
   grpc::Status s = Client().Schema(Plain({{"mssql_password", "nope"}}), &schema);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
@@ -302,7 +286,6 @@ TEST_F(HostE2eTest, SchemaLoginFailureIsUnauthenticated) {
 }
 
 TEST_F(HostE2eTest, SchemaDeclaresEveryTypeExactly) {
-  REQUIRE_EMULATOR();
   std::unique_ptr<sqlserver::Connection> admin = Direct();
   ASSERT_NE(admin, nullptr);
   const std::string table = "[dbo].[EhiAllTypes]";
@@ -347,7 +330,6 @@ TEST_F(HostE2eTest, SchemaDeclaresEveryTypeExactly) {
 }
 
 TEST_F(HostE2eTest, AccessLayerReadsEveryTypeExactly) {
-  REQUIRE_EMULATOR();
   std::unique_ptr<sqlserver::Connection> admin = Direct();
   ASSERT_NE(admin, nullptr);
   const std::string table = "[dbo].[EhiValues]";
@@ -359,7 +341,6 @@ TEST_F(HostE2eTest, AccessLayerReadsEveryTypeExactly) {
 }
 
 TEST_F(HostE2eTest, AccessLayerStreamsAndCancelsHugeResults) {
-  REQUIRE_EMULATOR();
   std::unique_ptr<sqlserver::Connection> conn = Direct();
   ASSERT_NE(conn, nullptr);
   absl::Status created =
@@ -420,7 +401,6 @@ TEST_F(HostE2eTest, AccessLayerStreamsAndCancelsHugeResults) {
 }
 
 TEST_F(HostE2eTest, SqlErrorsAreClassified) {
-  REQUIRE_EMULATOR();
   std::unique_ptr<sqlserver::Connection> conn = Direct();
   ASSERT_NE(conn, nullptr);
   absl::Status missing = conn->Execute("SELECT * FROM dbo.EhiNoSuchTable");
@@ -431,7 +411,6 @@ TEST_F(HostE2eTest, SqlErrorsAreClassified) {
 }
 
 TEST_F(HostE2eTest, SchemaMatchesInformationSchema) {
-  REQUIRE_EMULATOR();
   // The emulator's catalog read independently (INFORMATION_SCHEMA views, not
   // the sys.* queries the connector uses).
   std::unique_ptr<sqlserver::Connection> admin = Direct();
@@ -525,14 +504,13 @@ TEST_F(HostE2eTest, SchemaMatchesInformationSchema) {
 }
 
 TEST_F(HostE2eTest, SigtermStopsWithinFiveSeconds) {
-  absl::StatusOr<RunningConnector> c = StartConnector(kConnector);
+  absl::StatusOr<RunningConnector> c = StartConnector();
   ASSERT_TRUE(c.ok()) << c.status();
   const absl::Time start = absl::Now();
-  absl::StatusOr<int> status = c->process.Stop(SIGTERM, absl::Seconds(5));
-  ASSERT_TRUE(status.ok()) << status.status();
+  absl::StatusOr<int> exit_code = c->process.Stop(SIGTERM, absl::Seconds(5));
+  ASSERT_TRUE(exit_code.ok()) << exit_code.status();
   EXPECT_LT(absl::Now() - start, absl::Seconds(5));
-  EXPECT_TRUE(WIFEXITED(*status));
-  EXPECT_EQ(WEXITSTATUS(*status), 0);
+  EXPECT_EQ(*exit_code, 0);
   EXPECT_THAT(c->process.output(), HasSubstr("listening on port"));
 }
 

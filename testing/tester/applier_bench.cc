@@ -29,6 +29,7 @@
 #include "testing/tester/database.h"
 #include "testing/tester/testkit/scripted_source.h"
 #include "testing/tester/testkit/tester_process.h"
+#include "testing/testkit/temp_dir.h"
 
 namespace tester {
 namespace {
@@ -163,10 +164,9 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  std::string dir = tester::testkit::MakeTempDir("tester-bench");
-  ::mkdir((dir + "/process").c_str(), 0755);
-  int rc = tester::BenchApplier(rows, dir);
-  if (rc == 0 && process) rc = tester::BenchProcess(rows, dir);
-  std::system(("rm -rf " + dir).c_str());
+  ehi::testkit::TempDir dir("tester-bench");
+  ::mkdir(dir.File("process").c_str(), 0755);
+  int rc = tester::BenchApplier(rows, dir.path());
+  if (rc == 0 && process) rc = tester::BenchProcess(rows, dir.path());
   return rc;
 }

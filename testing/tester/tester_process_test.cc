@@ -18,23 +18,25 @@
 #include "nlohmann/json.hpp"
 #include "testing/tester/database.h"
 #include "testing/tester/testkit/scripted_source.h"
+#include "testing/testkit/files.h"
+#include "testing/testkit/temp_dir.h"
+#include "testing/testkit/wait_for.h"
 
 namespace tester::testkit {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using ::ehi::testkit::WaitFor;
 
-void WriteFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+// A file the tester has not written (yet) reads as "".
+std::string ReadFile(const std::string& path) { return ehi::testkit::ReadFile(path).value_or(""); }
+
+void WriteFile(const std::string& path, const std::string& text) {
+  ASSERT_TRUE(ehi::testkit::WriteFile(path, text).ok()) << path;
+}
 
 class TesterProcessTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = MakeTempDir("tester-e2e");
     source_.form =
         MakeForm({"server", "password"}, {{"connect", "Connection"}, {"read", "Read access"}});
     v2::Schema* dbo = source_.schema.mutable_with_schema()->add_schemas();
@@ -47,7 +49,7 @@ class TesterProcessTest : public ::testing::Test {
   }
   void TearDown() override {
     source_.Stop();
-    if (!HasFailure()) std::system(("rm -rf " + dir_).c_str());
+    if (HasFailure()) temp_.Keep();  // for a look at warehouse.db
   }
 
   std::vector<std::string> Args() { return {"--port", std::to_string(port_), "--data-dir", dir_}; }
@@ -65,7 +67,8 @@ class TesterProcessTest : public ::testing::Test {
     return r.ok() ? r->Scalar() : "";
   }
 
-  std::string dir_;
+  ehi::testkit::TempDir temp_{"tester-e2e"};
+  std::string dir_ = temp_.path();
   int port_ = 0;
   ScriptedSource source_;
 };

@@ -26,6 +26,8 @@
 #include "connector/sync/testing/memory_sink.h"
 #include "gtest/gtest.h"
 #include "testing/e2e/fixtures.h"
+#include "testing/testkit/temp_dir.h"
+#include "testing/testkit/tls_files.h"
 
 namespace ehi::sync {
 namespace {
@@ -182,11 +184,10 @@ int ConnectionsTo(pid_t pid, int port) {
 class SyncE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (std::string(EHI_EMULATOR_PATH).empty()) GTEST_SKIP() << "mssql-emulator not built";
-    absl::StatusOr<e2e::RunningEmulator> emu = e2e::StartEmulator(EHI_EMULATOR_PATH, {});
+    absl::StatusOr<e2e::RunningEmulator> emu = e2e::StartEmulator();
     ASSERT_TRUE(emu.ok()) << "emulator cannot serve the demo seed: " << emu.status();
     emulator_ = std::make_unique<e2e::RunningEmulator>(std::move(*emu));
-    absl::StatusOr<e2e::RunningConnector> conn = e2e::StartConnector(EHI_CONNECTOR_PATH);
+    absl::StatusOr<e2e::RunningConnector> conn = e2e::StartConnector();
     ASSERT_TRUE(conn.ok()) << conn.status();
     connector_ = std::make_unique<e2e::RunningConnector>(std::move(*conn));
     config_ = e2e::EmulatorConfig(*emulator_, {{"batch_size_small", "37"},
@@ -387,8 +388,8 @@ TEST_F(SyncE2eTest, PlanOrdersSmallThenMediumThenLarge) {
                                          "'EhiHugeFact', ",
                                          kHugeRows))
                   .ok());
-  absl::StatusOr<e2e::RunningConnector> capped = e2e::StartConnector(
-      EHI_CONNECTOR_PATH, "", {{"EHI_SYNC_TEST_MAX_ROWS_PER_TABLE", absl::StrCat(kRowCap)}});
+  absl::StatusOr<e2e::RunningConnector> capped =
+      e2e::StartConnector("", {{"EHI_SYNC_TEST_MAX_ROWS_PER_TABLE", absl::StrCat(kRowCap)}});
   ASSERT_TRUE(capped.ok()) << capped.status();
   connector_ = std::make_unique<e2e::RunningConnector>(std::move(*capped));
   config_["small_table_threshold"] = "100";
@@ -521,17 +522,16 @@ TEST_F(SyncE2eTest, CancelWhileReadingLargeTableStopsReadersPromptly) {
 // was rewritten in place on every login, so concurrent handshakes read a
 // truncated file and reported an untrusted certificate.)
 TEST(SyncTlsE2eTest, FullLoadOverVerifiedTlsWithParallelReaders) {
-  if (std::string(EHI_EMULATOR_PATH).empty()) GTEST_SKIP() << "mssql-emulator not built";
-  e2e::TempDir dir;
-  absl::StatusOr<e2e::TlsFiles> tls = e2e::MakeTlsFiles(dir.path(), "localhost");
+  testkit::TempDir dir("sync-tls-e2e");
+  absl::StatusOr<testkit::TlsFiles> tls = testkit::MakeTlsFiles(dir.path(), "localhost");
   ASSERT_TRUE(tls.ok()) << tls.status();
   e2e::EmulatorOptions options;
   options.tls_cert = tls->server_cert;
   options.tls_key = tls->server_key;
   options.encryption = "required";
-  absl::StatusOr<e2e::RunningEmulator> emu = e2e::StartEmulator(EHI_EMULATOR_PATH, options);
+  absl::StatusOr<e2e::RunningEmulator> emu = e2e::StartEmulator(options);
   ASSERT_TRUE(emu.ok()) << emu.status();
-  absl::StatusOr<e2e::RunningConnector> conn = e2e::StartConnector(EHI_CONNECTOR_PATH);
+  absl::StatusOr<e2e::RunningConnector> conn = e2e::StartConnector();
   ASSERT_TRUE(conn.ok()) << conn.status();
   const ConfigMap config = e2e::EmulatorConfig(*emu, {{"mssql_server", "localhost"},
                                                       {"encryption", "required"},

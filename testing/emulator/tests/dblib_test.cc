@@ -24,6 +24,7 @@ constexpr RETCODE kFail = FAIL;
 #include "gtest/gtest.h"
 #include "testing/emulator/tests/all_types_fixture.h"
 #include "testing/emulator/tests/emulator_process.h"
+#include "testing/testkit/temp_dir.h"
 
 namespace emulator::testing {
 namespace {
@@ -55,11 +56,10 @@ class DblibTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    dir_ = MakeTempDir();
-    const std::string conf = dir_ + "/freetds.conf";
+    const std::string conf = dir_.File("freetds.conf");
     std::ofstream(conf) << "[global]\n\ttds version = 7.4\n\tclient charset = UTF-8\n";
     ::setenv("FREETDSCONF", conf.c_str(), 1);
-    auto emulator = EmulatorProcess::Start(EmulatorArgs(dir_));
+    auto emulator = EmulatorProcess::Start(EmulatorArgs(dir_.path()));
     ASSERT_TRUE(emulator.ok()) << emulator.status();
     emulator_ = std::move(*emulator);
     std::lock_guard<std::mutex> lock(g_mutex);
@@ -129,7 +129,7 @@ class DblibTest : public ::testing::Test {
     return std::string(buf, n > 0 ? static_cast<size_t>(n) : 0);
   }
 
-  std::string dir_;
+  ehi::testkit::TempDir dir_{"dblib-test"};
   std::unique_ptr<EmulatorProcess> emulator_;
 };
 

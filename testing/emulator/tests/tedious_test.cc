@@ -11,6 +11,9 @@
 #include "nlohmann/json.hpp"
 #include "testing/emulator/tests/all_types_fixture.h"
 #include "testing/emulator/tests/emulator_process.h"
+#include "testing/testkit/temp_dir.h"
+#include "testing/testkit/tls_files.h"
+#include "testing/testkit/tools.h"
 
 namespace emulator::testing {
 namespace {
@@ -34,15 +37,14 @@ class TediousTest : public ::testing::Test {
   void SetUp() override {
     script_ = EHI_TEDIOUS_SCRIPT;
     const std::string modules = script_.substr(0, script_.rfind('/')) + "/node_modules/tedious";
-    if (!HaveTool("node")) GTEST_SKIP() << "node is not installed (scripts/deps.sh test)";
-    if (::access(modules.c_str(), R_OK) != 0) {
-      GTEST_SKIP() << "tedious is not installed: run testing/emulator/deps.sh";
-    }
-    dir_ = MakeTempDir();
+    ASSERT_TRUE(ehi::testkit::HaveTool("node"))
+        << "node is not installed: run scripts/deps.sh test";
+    ASSERT_EQ(::access(modules.c_str(), R_OK), 0)
+        << "tedious is not installed: run scripts/deps.sh test (testing/emulator/deps.sh)";
   }
 
   void Start(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = EmulatorArgs(dir_);
+    std::vector<std::string> args = EmulatorArgs(dir_.path());
     args.insert(args.end(), extra.begin(), extra.end());
     auto emulator = EmulatorProcess::Start(args);
     ASSERT_TRUE(emulator.ok()) << emulator.status();
@@ -54,7 +56,7 @@ class TediousTest : public ::testing::Test {
         "NODE_NO_WARNINGS=1 node ", script_, " --port ", emulator_->port(), " --user ", kUser,
         " --password ", Quote(kPassword), " --database ", kDatabase, " ", options, " --");
     for (const std::string& s : sql) absl::StrAppend(&cmd, " ", Quote(s));
-    const std::string out = RunCommand(cmd);
+    const std::string out = ehi::testkit::RunCommand(cmd).output;
     std::vector<json> lines;
     size_t start = 0;
     while (start < out.size()) {
@@ -76,7 +78,7 @@ class TediousTest : public ::testing::Test {
   }
 
   std::string script_;
-  std::string dir_;
+  ehi::testkit::TempDir dir_{"tedious-test"};
   std::unique_ptr<EmulatorProcess> emulator_;
 };
 
@@ -137,9 +139,10 @@ TEST_F(TediousTest, ExecuteSqlCancelAndErrors) {
 }
 
 TEST_F(TediousTest, RequiredTls) {
-  if (!MakeCertificate(dir_)) GTEST_SKIP() << "the openssl command-line tool is not installed";
-  ASSERT_NO_FATAL_FAILURE(Start({"--tls-cert", dir_ + "/cert.pem", "--tls-key", dir_ + "/key.pem",
-                                 "--encryption", "required"}));
+  absl::StatusOr<ehi::testkit::TlsFiles> tls = ehi::testkit::MakeTlsFiles(dir_.path(), "localhost");
+  ASSERT_TRUE(tls.ok()) << tls.status();
+  ASSERT_NO_FATAL_FAILURE(Start(
+      {"--tls-cert", tls->server_cert, "--tls-key", tls->server_key, "--encryption", "required"}));
   auto lines = Run("--encrypt", {kCreateAllTypes, InsertAllTypes(), kSelectAllTypes});
   const json* connected = FirstWith(lines, "connected");
   ASSERT_NE(connected, nullptr);

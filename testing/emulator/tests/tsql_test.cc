@@ -9,6 +9,9 @@
 #include "gtest/gtest.h"
 #include "testing/emulator/tests/all_types_fixture.h"
 #include "testing/emulator/tests/emulator_process.h"
+#include "testing/testkit/temp_dir.h"
+#include "testing/testkit/tls_files.h"
+#include "testing/testkit/tools.h"
 
 namespace emulator::testing {
 namespace {
@@ -16,12 +19,12 @@ namespace {
 class TsqlTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!HaveTool("tsql")) GTEST_SKIP() << "tsql (Debian package freetds-bin) is not installed";
-    dir_ = MakeTempDir();
+    ASSERT_TRUE(ehi::testkit::HaveTool("tsql"))
+        << "tsql (Debian package freetds-bin) is not installed: run scripts/deps.sh test";
   }
 
   void Start(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = EmulatorArgs(dir_);
+    std::vector<std::string> args = EmulatorArgs(dir_.path());
     args.insert(args.end(), extra.begin(), extra.end());
     auto emulator = EmulatorProcess::Start(args);
     ASSERT_TRUE(emulator.ok()) << emulator.status();
@@ -31,16 +34,18 @@ class TsqlTest : public ::testing::Test {
   // Runs `script` ("go"-separated batches) through tsql.
   std::string Tsql(const std::string& script, const std::string& encryption = "off",
                    const char* password = kPassword, int* exit_code = nullptr) {
-    const std::string conf = dir_ + "/freetds.conf";
+    const std::string conf = dir_.File("freetds.conf");
     std::ofstream(conf) << "[global]\n\ttds version = 7.4\n\tclient charset = UTF-8\n"
                         << "\tencryption = " << encryption << "\n";
     const std::string cmd =
         absl::StrCat("FREETDSCONF=", conf, " tsql -H 127.0.0.1 -p ", emulator_->port(), " -U ",
                      kUser, " -P '", password, "' -D ", kDatabase, " -o q");
-    return RunCommand(cmd, script + "\nexit\n", exit_code);
+    ehi::testkit::CommandResult r = ehi::testkit::RunCommand(cmd, script + "\nexit\n");
+    if (exit_code != nullptr) *exit_code = r.exit_code;
+    return r.output;
   }
 
-  std::string dir_;
+  ehi::testkit::TempDir dir_{"tsql-test"};
   std::unique_ptr<EmulatorProcess> emulator_;
 };
 
@@ -90,9 +95,10 @@ TEST_F(TsqlTest, CatalogAndFaults) {
 }
 
 TEST_F(TsqlTest, RequiredTls) {
-  if (!MakeCertificate(dir_)) GTEST_SKIP() << "the openssl command-line tool is not installed";
-  ASSERT_NO_FATAL_FAILURE(Start({"--tls-cert", dir_ + "/cert.pem", "--tls-key", dir_ + "/key.pem",
-                                 "--encryption", "required"}));
+  absl::StatusOr<ehi::testkit::TlsFiles> tls = ehi::testkit::MakeTlsFiles(dir_.path(), "localhost");
+  ASSERT_TRUE(tls.ok()) << tls.status();
+  ASSERT_NO_FATAL_FAILURE(Start(
+      {"--tls-cert", tls->server_cert, "--tls-key", tls->server_key, "--encryption", "required"}));
   for (const char* setting : {"require", "request"}) {
     const std::string out = Tsql("SELECT 6 * 7 AS answer\ngo", setting);
     EXPECT_TRUE(absl::StrContains(out, "42")) << setting << ":\n" << out;

@@ -32,6 +32,9 @@ constexpr RETCODE kFail = FAIL;
 #include "nlohmann/json.hpp"
 #include "testing/emulator/wire/server.h"
 #include "testing/emulator/wire/temporal_codec.h"
+#include "testing/testkit/temp_dir.h"
+#include "testing/testkit/tls_files.h"
+#include "testing/testkit/tools.h"
 
 namespace emulator {
 namespace {
@@ -203,8 +206,6 @@ class ServerTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "/wire_server_test_" + std::to_string(::getpid());
-    ASSERT_EQ(std::system(("mkdir -p " + dir_).c_str()), 0);
     WriteFreeTdsConf("off");
     std::lock_guard<std::mutex> lock(g_messages_mutex);
     g_messages.clear();
@@ -215,7 +216,7 @@ class ServerTest : public ::testing::Test {
   }
 
   void WriteFreeTdsConf(const std::string& encryption) {
-    const std::string path = dir_ + "/freetds.conf";
+    const std::string path = dir_.File("freetds.conf");
     std::ofstream(path) << "[global]\n\ttds version = 7.4\n\tclient charset = UTF-8\n"
                         << "\tencryption = " << encryption << "\n";
     ::setenv("FREETDSCONF", path.c_str(), 1);
@@ -262,7 +263,7 @@ class ServerTest : public ::testing::Test {
     return rows;
   }
 
-  std::string dir_;
+  ehi::testkit::TempDir dir_{"wire-server-test"};
   ScriptedEngine engine_;
   std::unique_ptr<Server> server_;
 };
@@ -472,13 +473,16 @@ TEST_F(ServerTest, RpcParametersRoundTrip) {
 
 class TlsServerTest : public ServerTest {
  protected:
+  // A server TLS context from the test kit's certificate; null (with a
+  // failure recorded) when openssl is missing or fails.
   std::shared_ptr<TlsContext> MakeTls() {
-    if (std::system("command -v openssl >/dev/null 2>&1") != 0) return nullptr;
-    const std::string cmd = absl::StrCat(
-        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout ", dir_,
-        "/key.pem -out ", dir_, "/cert.pem >/dev/null 2>&1");
-    if (std::system(cmd.c_str()) != 0) return nullptr;
-    auto tls = TlsContext::Create(dir_ + "/cert.pem", dir_ + "/key.pem");
+    absl::StatusOr<ehi::testkit::TlsFiles> files =
+        ehi::testkit::MakeTlsFiles(dir_.path(), "localhost");
+    if (!files.ok()) {
+      ADD_FAILURE() << files.status();
+      return nullptr;
+    }
+    auto tls = TlsContext::Create(files->server_cert, files->server_key);
     EXPECT_TRUE(tls.ok()) << tls.status();
     return tls.ok() ? *tls : nullptr;
   }
@@ -486,7 +490,7 @@ class TlsServerTest : public ServerTest {
 
 TEST_F(TlsServerTest, RequiredEncryptionWithEveryClientSetting) {
   auto tls = MakeTls();
-  if (tls == nullptr) GTEST_SKIP() << "the openssl command-line tool is not installed";
+  ASSERT_NE(tls, nullptr);
   StartServer(EncryptionMode::kRequired, tls);
   // FreeTDS runs full TLS when the server answers REQ, even with
   // "encryption = off" (it then sends NOT_SUP).
@@ -501,7 +505,7 @@ TEST_F(TlsServerTest, RequiredEncryptionWithEveryClientSetting) {
 
 TEST_F(TlsServerTest, LoginOnlyEncryption) {
   auto tls = MakeTls();
-  if (tls == nullptr) GTEST_SKIP() << "the openssl command-line tool is not installed";
+  ASSERT_NE(tls, nullptr);
   StartServer(EncryptionMode::kOn, tls);
   WriteFreeTdsConf("request");  // FreeTDS sends OFF: only LOGIN7 is encrypted
   DBPROCESS* proc = Connect();
@@ -529,26 +533,18 @@ class TediousTest : public TlsServerTest {
     TlsServerTest::SetUp();
     script_ = EHI_TEDIOUS_SCRIPT;
     const std::string modules = script_.substr(0, script_.rfind('/')) + "/node_modules/tedious";
-    if (std::system("command -v node >/dev/null 2>&1") != 0) {
-      GTEST_SKIP() << "node is not installed (scripts/deps.sh test installs it)";
-    }
-    if (::access(modules.c_str(), R_OK) != 0) {
-      GTEST_SKIP() << "tedious is not installed: run testing/emulator/deps.sh";
-    }
+    ASSERT_TRUE(ehi::testkit::HaveTool("node"))
+        << "node is not installed: run scripts/deps.sh test";
+    ASSERT_EQ(::access(modules.c_str(), R_OK), 0)
+        << "tedious is not installed: run scripts/deps.sh test (testing/emulator/deps.sh)";
   }
 
   // Runs the script and returns its JSON lines.
   std::vector<nlohmann::json> RunTedious(const std::string& args) {
     const std::string cmd = absl::StrCat("NODE_NO_WARNINGS=1 node ", script_, " --port ",
-                                         server_->port(), " --password Secret-1 ", args, " 2>&1");
+                                         server_->port(), " --password Secret-1 ", args);
     std::vector<nlohmann::json> lines;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (pipe == nullptr) return lines;
-    std::string output;
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof(buf), pipe)) > 0) output.append(buf, n);
-    ::pclose(pipe);
+    const std::string output = ehi::testkit::RunCommand(cmd).output;
     size_t start = 0;
     while (start < output.size()) {
       size_t end = output.find('\n', start);
@@ -637,7 +633,7 @@ TEST_F(TediousTest, LoginFailureAndErrors) {
 
 TEST_F(TediousTest, RequiredEncryption) {
   auto tls = MakeTls();
-  if (tls == nullptr) GTEST_SKIP() << "the openssl command-line tool is not installed";
+  ASSERT_NE(tls, nullptr);
   StartServer(EncryptionMode::kRequired, tls);
   auto lines = RunTedious("--encrypt -- \"stream 3000\"");
   ASSERT_GE(lines.size(), 2u) << Dump(lines);

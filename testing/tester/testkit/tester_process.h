@@ -1,7 +1,8 @@
-// Runs the real connector-tester binary as a child process, for process-level
-// tests (and the end-to-end tests against the real connector). Output
-// (stdout and stderr) goes to a file so it can be read while the process
-// runs; stdin is /dev/null, as in CI.
+// Runs the real connector-tester binary (the one built in this tree) as a
+// child process, for process-level tests of the tester and the end-to-end
+// tests against the real connector. Built on ehi::testkit::Subprocess; what
+// it adds is the tester's conventions: stdout and stderr together in one
+// file that can be read while it runs, stdin /dev/null as in CI.
 //
 //   TesterProcess p;
 //   ASSERT_TRUE(p.Start({"--port", "4000", "--data-dir", dir}).ok());
@@ -12,50 +13,53 @@
 
 #include <sys/types.h>
 
-#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "testing/testkit/subprocess.h"
+#include "testing/testkit/temp_dir.h"
 
 namespace tester::testkit {
 
 struct ProcessResult {
-  int exit_code = -1;  // 128 + signal when killed by a signal
-  std::string output;
+  // Exit code, 128 + signal when killed by a signal; -1 when the tester
+  // could not start or did not finish in time (`output` then says why).
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
 };
 
 class TesterProcess {
  public:
-  TesterProcess();
-  ~TesterProcess();  // kills a process still running
+  TesterProcess() = default;
+  // Kills a process still running.
+  ~TesterProcess() = default;
   TesterProcess(const TesterProcess&) = delete;
   TesterProcess& operator=(const TesterProcess&) = delete;
 
+  // The connector-tester built in this tree.
   static std::string BinaryPath();
 
+  // Starts BinaryPath() with `args`; an error names the binary when it
+  // cannot be executed.
   absl::Status Start(const std::vector<std::string>& args);
-  // Waits for exit; kills (SIGKILL) after `timeout`.
+  // Waits for the exit; kills (SIGKILL) after `timeout`.
   ProcessResult Wait(absl::Duration timeout);
   void Kill(int signal);
+  // stdout and stderr so far.
   std::string Output() const;
-  pid_t pid() const { return pid_; }
+  pid_t pid() const { return process_ ? process_->pid() : -1; }
 
  private:
-  pid_t pid_ = -1;
-  std::string output_path_;
+  ehi::testkit::TempDir dir_{"tester-output"};
+  std::optional<ehi::testkit::Subprocess> process_;
 };
 
 // Start + Wait.
 ProcessResult RunTester(const std::vector<std::string>& args,
                         absl::Duration timeout = absl::Seconds(120));
-
-// A fresh, empty folder under $TMPDIR (or /tmp).
-std::string MakeTempDir(const std::string& prefix);
-
-// Polls `predicate` every 20 ms until it is true or `timeout` passes.
-bool WaitFor(const std::function<bool()>& predicate, absl::Duration timeout);
 
 }  // namespace tester::testkit
 

@@ -3,8 +3,9 @@
 // warehouse.db. Every table's live rows must equal the source's rows, value by
 // value in a per-type canonical text; rows soft-deleted in the source arrive
 // as `_fivetran_deleted = true`; a second run after source changes applies
-// exactly them; a tester killed mid-sync and rerun ends equal too. Skipped
-// with a message when the emulator cannot serve the demo dataset.
+// exactly them; a tester killed mid-sync and rerun ends equal too. It lives
+// in testing/e2e (not testing/tester) because it reads the source through
+// connector/ code, which the tester must not depend on.
 #include <signal.h>
 
 #include <cstdio>
@@ -28,21 +29,22 @@
 #include "testing/e2e/fixtures.h"
 #include "testing/tester/database.h"
 #include "testing/tester/testkit/tester_process.h"
+#include "testing/testkit/files.h"
+#include "testing/testkit/temp_dir.h"
+#include "testing/testkit/wait_for.h"
 
-namespace tester::testkit {
+namespace ehi::e2e {
 namespace {
 
-using ::ehi::DataType;
-using ::ehi::Value;
+using ::tester::Database;
+using ::tester::testkit::ProcessResult;
+using ::tester::testkit::RunTester;
+using ::tester::testkit::TesterProcess;
 
 constexpr char kNull[] = "\x01NULL";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+// A file the tester has not written (yet) reads as "".
+std::string ReadFile(const std::string& path) { return testkit::ReadFile(path).value_or(""); }
 
 // "YYYY-MM-DDTHH:MM:SS.ffffff": the warehouse keeps microseconds.
 std::string Micros(const ehi::Timestamp& ts) {
@@ -109,11 +111,10 @@ using Rows = std::map<std::string, std::string>;  // key text -> row text
 class ConnectorE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (std::string(EHI_EMULATOR_PATH).empty()) GTEST_SKIP() << "mssql-emulator not built";
-    absl::StatusOr<ehi::e2e::RunningEmulator> emu = ehi::e2e::StartEmulator(EHI_EMULATOR_PATH, {});
-    if (!emu.ok()) GTEST_SKIP() << "emulator cannot serve the demo seed: " << emu.status();
+    absl::StatusOr<ehi::e2e::RunningEmulator> emu = ehi::e2e::StartEmulator();
+    ASSERT_TRUE(emu.ok()) << emu.status();
     emulator_ = std::make_unique<ehi::e2e::RunningEmulator>(std::move(*emu));
-    absl::StatusOr<ehi::e2e::RunningConnector> conn = ehi::e2e::StartConnector(EHI_CONNECTOR_PATH);
+    absl::StatusOr<ehi::e2e::RunningConnector> conn = ehi::e2e::StartConnector();
     ASSERT_TRUE(conn.ok()) << conn.status();
     connector_ = std::make_unique<ehi::e2e::RunningConnector>(std::move(*conn));
     config_ = ehi::e2e::EmulatorConfig(
@@ -123,12 +124,11 @@ class ConnectorE2eTest : public ::testing::Test {
     auto source = ehi::sqlserver::Connection::Open(parsed->ConnectionSettings());
     ASSERT_TRUE(source.ok()) << source.status();
     source_ = std::move(*source);
-    dir_ = MakeTempDir("tester-connector-e2e");
     nlohmann::json json(config_);
     std::ofstream(dir_ + "/configuration.json") << json.dump(2);
   }
   void TearDown() override {
-    if (!dir_.empty() && !HasFailure()) std::system(("rm -rf " + dir_).c_str());
+    if (HasFailure()) temp_.Keep();  // for a look at warehouse.db
   }
 
   std::vector<std::string> Args() {
@@ -257,7 +257,8 @@ class ConnectorE2eTest : public ::testing::Test {
     EXPECT_GE(types.size(), 6u) << "the demo dataset spans many types";
   }
 
-  std::string dir_;
+  testkit::TempDir temp_{"tester-connector-e2e"};
+  std::string dir_ = temp_.path();
   std::unique_ptr<ehi::e2e::RunningEmulator> emulator_;
   std::unique_ptr<ehi::e2e::RunningConnector> connector_;
   std::map<std::string, std::string> config_;
@@ -332,7 +333,7 @@ TEST_F(ConnectorE2eTest, KilledMidSyncThenRerunEqualsSource) {
   const std::string state = dir_ + "/state.json";
   // Kill as soon as a first checkpoint is on disk (mid-sync with the small
   // checkpoint interval configured above).
-  WaitFor([&] { return !ReadFile(state).empty(); }, absl::Seconds(120));
+  testkit::WaitFor([&] { return !ReadFile(state).empty(); }, absl::Seconds(120));
   first.Kill(SIGKILL);
   ProcessResult killed = first.Wait(absl::Seconds(10));
   EXPECT_EQ(killed.exit_code, 128 + SIGKILL) << "the sync ended before the kill:\n"
@@ -346,4 +347,4 @@ TEST_F(ConnectorE2eTest, KilledMidSyncThenRerunEqualsSource) {
 }
 
 }  // namespace
-}  // namespace tester::testkit
+}  // namespace ehi::e2e
