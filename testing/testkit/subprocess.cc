@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -83,6 +84,7 @@ absl::StatusOr<Subprocess> Subprocess::Start(const std::vector<std::string>& arg
     }
     return absl::InternalError(absl::StrCat("pipe: ", std::strerror(errno)));
   }
+  const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid < 0) {
     const int error = errno;
@@ -92,7 +94,9 @@ absl::StatusOr<Subprocess> Subprocess::Start(const std::vector<std::string>& arg
     return absl::InternalError(absl::StrCat("fork: ", std::strerror(error)));
   }
   if (pid == 0) {
-    // Child: only async-signal-safe calls from here on.
+    // Child: only async-signal-safe calls from here on. Die with the
+    // parent; if it is already gone, do not start at all.
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(127);
     const int in = open(options.stdin_path.empty() ? "/dev/null" : options.stdin_path.c_str(),
                         O_RDONLY | O_CLOEXEC);
     if (in < 0 || dup2(in, STDIN_FILENO) < 0) ChildFail(report[1]);

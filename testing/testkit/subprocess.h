@@ -16,6 +16,9 @@
 // A Subprocess is movable, not copyable, and not thread-safe: one test
 // thread drives it. The child is started with an empty signal mask (a gRPC
 // server in the test may have blocked signals), so SIGTERM reaches it.
+// It is killed (SIGKILL) when the thread that started it dies, so a test
+// that crashes (a sanitizer report, say) leaves no server behind holding
+// ctest's output pipe open; start children from the test's own thread.
 #ifndef EHI_TESTING_TESTKIT_SUBPROCESS_H_
 #define EHI_TESTING_TESTKIT_SUBPROCESS_H_
 

@@ -173,7 +173,10 @@ TEST_F(DblibTest, EveryTypeReadsBackExactly) {
   EXPECT_EQ(DecimalText(proc, 7), "9999999999999999999999999999.9999999999");
   EXPECT_EQ(DecimalText(proc, 8), "9999999.99");
   const auto* money = reinterpret_cast<DBMONEY*>(dbdata(proc, 9));
-  EXPECT_EQ((static_cast<int64_t>(money->mnyhigh) << 32) | money->mnylow, INT64_MAX);
+  EXPECT_EQ(
+      static_cast<int64_t>((static_cast<uint64_t>(static_cast<uint32_t>(money->mnyhigh)) << 32) |
+                           money->mnylow),
+      INT64_MAX);
   EXPECT_EQ(reinterpret_cast<DBMONEY4*>(dbdata(proc, 10))->mny4, 2147483647);
   EXPECT_EQ(*reinterpret_cast<DBREAL*>(dbdata(proc, 11)), 3.4e38f);
   EXPECT_EQ(*reinterpret_cast<DBFLT8*>(dbdata(proc, 12)), 1.7976931348623157e308);
@@ -218,7 +221,10 @@ TEST_F(DblibTest, EveryTypeReadsBackExactly) {
   EXPECT_EQ(*reinterpret_cast<DBBIGINT*>(dbdata(proc, 6)), INT64_MIN);
   EXPECT_EQ(DecimalText(proc, 7), "-9999999999999999999999999999.9999999999");
   money = reinterpret_cast<DBMONEY*>(dbdata(proc, 9));
-  EXPECT_EQ((static_cast<int64_t>(money->mnyhigh) << 32) | money->mnylow, INT64_MIN);
+  EXPECT_EQ(
+      static_cast<int64_t>((static_cast<uint64_t>(static_cast<uint32_t>(money->mnyhigh)) << 32) |
+                           money->mnylow),
+      INT64_MIN);
   EXPECT_EQ(*reinterpret_cast<DBFLT8*>(dbdata(proc, 12)), -2.2250738585072014e-308);
   EXPECT_EQ(reinterpret_cast<DBDATETIMEALL*>(dbdata(proc, 13))->date, -693595);
   EXPECT_EQ(reinterpret_cast<DBDATETIME*>(dbdata(proc, 15))->dtdays, -53690);

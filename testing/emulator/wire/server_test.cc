@@ -309,7 +309,10 @@ TEST_F(ServerTest, EveryTypeDecodesExactly) {
   EXPECT_STREQ(text, "-1234567890123456789012345678.0123456789");
 
   const auto* money = reinterpret_cast<DBMONEY*>(dbdata(proc, 6));
-  EXPECT_EQ((static_cast<int64_t>(money->mnyhigh) << 32) | money->mnylow, INT64_MIN);
+  EXPECT_EQ(
+      static_cast<int64_t>((static_cast<uint64_t>(static_cast<uint32_t>(money->mnyhigh)) << 32) |
+                           money->mnylow),
+      INT64_MIN);
   EXPECT_EQ(*reinterpret_cast<DBFLT8*>(dbdata(proc, 7)), -1.7976931348623157e308);
 
   const auto* dt = reinterpret_cast<DBDATETIME*>(dbdata(proc, 8));
