@@ -70,7 +70,8 @@ std::string FormatDate(const Timestamp& ts) {
   if (ts.seconds % kSecondsPerDay < 0) --days;
   const CivilDate c = CivilFromDays(days);
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month, c.day);
+  std::snprintf(buf, sizeof(buf), "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month,
+                c.day);
   return buf;
 }
 
