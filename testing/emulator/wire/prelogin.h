@@ -1,6 +1,6 @@
 // PRELOGIN (packet type 0x12): the client's option list and the server's
 // reply, plus the encryption negotiation that decides between no TLS,
-// login-only TLS and full TLS (tds-server-notes.md §2).
+// login-only TLS and full TLS ([MS-TDS] 2.2.6.5 PRELOGIN).
 #ifndef EHI_TESTING_EMULATOR_WIRE_PRELOGIN_H_
 #define EHI_TESTING_EMULATOR_WIRE_PRELOGIN_H_
 

@@ -9,7 +9,7 @@
 //
 // The server side only: no client certificates are requested, and the
 // protocol is capped at TLS 1.2 because FreeTDS 1.3.17 built with GnuTLS
-// hangs in a TLS 1.3 handshake (tds-server-notes.md §2).
+// hangs in a TLS 1.3 handshake (TDS 7.x carries TLS up to 1.2 only).
 //
 // Not thread-safe; the owner serializes calls.
 #ifndef EHI_TESTING_EMULATOR_WIRE_TLS_CHANNEL_H_

@@ -6,7 +6,7 @@
 //   EHI_RETURN_IF_ERROR(enc.WriteValue(value, text_size, &buffer));
 //
 // Each SqlType maps to one nullable TDS wire type (INTN, DECIMALN, NVARCHAR,
-// ...; see the table in tds-server-notes.md §5) so NULL can always be sent.
+// ...; the TYPE_INFO rules of [MS-TDS]) so NULL can always be sent.
 // Values arrive in the canonical forms documented in engine_api.h; other
 // kinds are converted where the meaning is unambiguous (an int for a
 // decimal, text for a number). Conversion failures return a status whose
