@@ -94,8 +94,8 @@ TEST_F(SeedTest, SyntheticStreamingThroughput) {
       "SELECT * FROM dbo.Big WHERE FlowsheetValueKey > 0 ORDER BY FlowsheetValueKey", sink);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(sink.n, 300000);
+  // A figure for the log, not a bound: rates belong in benchmarks.
   std::printf("synthetic 10-column stream: %.0f rows/s\n", sink.n / secs);
-  EXPECT_GT(sink.n / secs, 100000);  // loose bound: shared CI cores, debug-ish builds
 }
 
 }  // namespace
